@@ -1,0 +1,51 @@
+# Kumppani: `make run` for a local demo, `make test` for the full suite (PostgreSQL + Redis).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+# Tests run on PostgreSQL and a real Redis; override to point elsewhere.
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
+
+.PHONY: run test venv install migrate demo lint messages ci clean browsers
+
+$(BIN)/activate: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(BIN)/activate
+
+venv install: $(BIN)/activate
+
+messages: $(BIN)/activate
+	$(BIN)/python manage.py compilemessages --ignore=.venv -v 0
+
+migrate: $(BIN)/activate messages
+	mkdir -p var/celery var/celery-results
+	$(BIN)/python manage.py migrate --no-input
+
+demo: migrate
+	$(BIN)/python manage.py seed_demo --seed 2026
+
+# Web server, Celery worker and beat together; Ctrl-C stops all three.
+run: demo
+	@echo "Kumppani at http://127.0.0.1:$(PORT) (demo users above; Ctrl-C stops)"
+	@trap 'kill 0' INT TERM EXIT; \
+	$(BIN)/celery -A crm worker --loglevel=INFO --concurrency=2 & \
+	$(BIN)/celery -A crm beat --loglevel=INFO & \
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+browsers:
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+
+test: $(BIN)/activate messages browsers
+	DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=$(TEST_REDIS_URL) $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(BIN)/activate
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+ci: test
+
+clean:
+	rm -rf $(VENV) var .pytest_cache test-artifacts

@@ -1,0 +1,42 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from .services import login_clear_failures, login_is_throttled, login_record_failure
+
+
+def client_ip(request) -> str | None:
+    # Behind the reverse proxy REMOTE_ADDR is the proxy; the proxy must set X-Forwarded-For.
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    return forwarded.split(",")[0].strip() or request.META.get("REMOTE_ADDR") or None
+
+
+class ThrottledLoginForm(AuthenticationForm):
+    username = forms.EmailField(
+        label=_("E-mail address"), widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
+    )
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _("The e-mail address or password is wrong."),
+        "throttled": _("Too many failed attempts. Wait %(minutes)s minutes and try again, or reset your password."),
+    }
+
+    def clean(self):
+        from django.conf import settings
+
+        email = (self.cleaned_data.get("username") or "").lower()
+        ip = client_ip(self.request) if self.request else None
+        if email and login_is_throttled(email=email, ip_address=ip):
+            raise forms.ValidationError(
+                self.error_messages["throttled"],
+                code="throttled",
+                params={"minutes": settings.LOGIN_THROTTLE_WINDOW_MINUTES},
+            )
+        try:
+            data = super().clean()
+        except forms.ValidationError:
+            if email:
+                login_record_failure(email=email, ip_address=ip)
+            raise
+        login_clear_failures(email=email)
+        return data

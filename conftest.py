@@ -1,0 +1,88 @@
+"""Project-wide test setup: services must be reachable, personas, and Chromium for browser journeys."""
+
+import os
+import shutil
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls in those tests are safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+import pytest  # noqa: E402
+from django.conf import settings  # noqa: E402
+
+
+def pytest_configure(config):
+    """Fail the whole run at once, never skip, when PostgreSQL or Redis is not there."""
+    if os.environ.get("KUMPPANI_ALLOW_SQLITE_TESTS") == "1":
+        return
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        raise pytest.UsageError("Tests run on PostgreSQL: set DATABASE_URL (see README, `make test`).")
+    import redis
+
+    broker = settings.CELERY_BROKER_URL
+    if not broker.startswith("redis://"):
+        raise pytest.UsageError("Tests run against Redis: set CELERY_BROKER_URL=redis://… (see `make test`).")
+    try:
+        redis.Redis.from_url(broker, socket_connect_timeout=3).ping()
+    except redis.exceptions.RedisError as exc:
+        raise pytest.UsageError(f"Redis at {broker} is unreachable: {exc}") from exc
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings):
+    # Manifest storage would need collectstatic before every run.
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+
+
+@pytest.fixture(autouse=True)
+def _finnish_by_default(settings):
+    settings.LANGUAGE_CODE = "fi"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if executable is None:
+        raise pytest.UsageError("Debian's chromium is needed for browser tests (`make browsers`).")
+    return {
+        **browser_type_launch_args,
+        "executable_path": executable,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture
+def account_manager(db):
+    from accounts.roles import Role
+    from accounts.tests.factories import user_with_role
+
+    return user_with_role(Role.ACCOUNT_MANAGER, email="am@example.fi", first_name="Anna", last_name="Asiakas")
+
+
+@pytest.fixture
+def teacher(db):
+    from accounts.roles import Role
+    from accounts.tests.factories import user_with_role
+
+    return user_with_role(Role.TEACHER, email="teacher@example.fi", first_name="Olli", last_name="Opettaja")
+
+
+@pytest.fixture
+def management(db):
+    from accounts.roles import Role
+    from accounts.tests.factories import user_with_role
+
+    return user_with_role(Role.MANAGEMENT, email="boss@example.fi", first_name="Johanna", last_name="Johto")
+
+
+@pytest.fixture
+def admin(db):
+    from accounts.roles import Role
+    from accounts.tests.factories import user_with_role
+
+    return user_with_role(Role.ADMIN, email="admin@example.fi", first_name="Paula", last_name="Pääkäyttäjä")

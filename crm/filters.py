@@ -1,0 +1,74 @@
+"""The organisation list's search and filters."""
+
+import django_filters
+from django.db import connection
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+from crm.forms import account_managers
+from crm.lib.business_id import is_valid_business_id, normalise_business_id
+from crm.models import Contact, CustomerGroup, Industry, Municipality, Organisation, SizeClass
+
+
+def search_organisations(queryset, term: str):
+    """Name (trigram-indexed on PostgreSQL), business ID, or a contact person's name."""
+    term = term.strip()
+    if not term:
+        return queryset
+    if is_valid_business_id(term):
+        return queryset.filter(business_id=normalise_business_id(term))
+    contact_match = Contact.objects.filter(organisation=OuterRef("pk"), is_active=True).filter(
+        Q(last_name__icontains=term) | Q(first_name__icontains=term)
+    )
+    condition = Q(name__icontains=term) | Q(business_id__startswith=term) | Exists(contact_match)
+    if " " in term:
+        first, _sep, last = term.partition(" ")
+        condition |= Exists(
+            Contact.objects.filter(
+                organisation=OuterRef("pk"), first_name__iexact=first, last_name__icontains=last.strip()
+            )
+        )
+    return queryset.filter(condition)
+
+
+class OrganisationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="filter_search")
+    customer_group = django_filters.ChoiceFilter(label=_("Customer group"), choices=CustomerGroup.choices)
+    industry = django_filters.ModelChoiceFilter(
+        label=_("Industry (section)"),
+        queryset=Industry.objects.filter(level=Industry.Level.SECTION),
+        method="filter_industry",
+    )
+    size_class = django_filters.ChoiceFilter(label=_("Size class"), choices=SizeClass.choices)
+    municipality = django_filters.ModelChoiceFilter(label=_("Municipality"), queryset=Municipality.objects.all())
+    owner_municipality = django_filters.BooleanFilter(
+        label=_("In an owner municipality"), field_name="municipality__is_owner"
+    )
+    account_manager = django_filters.ModelChoiceFilter(label=_("Account manager"), queryset=account_managers())
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Organisation.Status.choices)
+    ordering = django_filters.OrderingFilter(
+        label=_("Sort by"),
+        fields=(("name", "name"), ("municipality__name_fi", "municipality"), ("size_class", "size_class"),
+                ("updated_at", "updated")),
+        field_labels={"name": _("Name"), "municipality__name_fi": _("Municipality"),
+                      "size_class": _("Size class"), "updated_at": _("Last updated")},
+    )
+
+    class Meta:
+        model = Organisation
+        fields: list[str] = []
+
+    def filter_search(self, queryset, name, value):
+        return search_organisations(queryset, value)
+
+    def filter_industry(self, queryset, name, value):
+        return queryset.filter(Q(industry=value) | Q(industry__parent=value))
+
+    @property
+    def qs(self):
+        queryset = super().qs
+        if not self.form.cleaned_data.get("ordering"):
+            # Lower(name), not the indexed name: lets PostgreSQL use the trigram index for a common term.
+            queryset = queryset.order_by(Lower("name"), "pk") if connection.vendor == "postgresql" else queryset
+        return queryset

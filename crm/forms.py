@@ -1,0 +1,170 @@
+"""Register forms: validate and normalise; services do the writing."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.roles import Role
+from crm.lib.business_id import normalise_business_id
+from crm.models import Contact, Delivery, Interaction, Organisation, PartnershipAgreement, ServiceType
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+def account_managers():
+    return get_user_model().objects.filter(groups__name=Role.ACCOUNT_MANAGER, is_active=True).distinct()
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "business_id",
+            "customer_group",
+            "operating_form",
+            "industry",
+            "headcount",
+            "turnover",
+            "municipality",
+            "street_address",
+            "postal_code",
+            "post_office",
+            "website",
+            "status",
+            "relation",
+            "direct_customer",
+            "description",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["industry"].queryset = self.fields["industry"].queryset.select_related("parent")
+        direct = Organisation.objects.filter(is_archived=False, relation=Organisation.Relation.DIRECT)
+        if self.instance.pk:
+            direct = direct.exclude(pk=self.instance.pk)
+        self.fields["direct_customer"].queryset = direct.only("pk", "name")
+        self.fields["municipality"].error_messages["invalid_choice"] = _(
+            "Unknown municipality: choose one from the list."
+        )
+
+    def clean_business_id(self) -> str:
+        value = self.cleaned_data["business_id"].strip()
+        if not value:
+            return ""
+        try:
+            value = normalise_business_id(value)
+        except ValueError:
+            raise forms.ValidationError(
+                _("%(value)s is not a valid business ID: use the form 1234567-8 with a correct check digit."),
+                params={"value": value},
+            ) from None
+        clash = Organisation.objects.filter(business_id=value).exclude(pk=self.instance.pk).first()
+        if clash:
+            raise forms.ValidationError(
+                _("%(name)s already has the business ID %(value)s."), params={"name": clash.name, "value": value}
+            )
+        return value
+
+
+class AccountTeamForm(forms.Form):
+    account_manager = forms.ModelChoiceField(queryset=account_managers(), label=_("Account manager"), required=False)
+    deputy_manager = forms.ModelChoiceField(
+        queryset=account_managers(), label=_("Deputy account manager"), required=False
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("account_manager") and data.get("account_manager") == data.get("deputy_manager"):
+            self.add_error("deputy_manager", _("The deputy must be someone other than the account manager."))
+        if data.get("deputy_manager") and not data.get("account_manager"):
+            self.add_error("account_manager", _("Name the account manager before a deputy."))
+        return data
+
+
+class AgreementForm(forms.ModelForm):
+    class Meta:
+        model = PartnershipAgreement
+        fields = ["title", "start_date", "end_date", "document", "notes"]
+        widgets = {"start_date": DATE_INPUT, "end_date": DATE_INPUT, "notes": forms.Textarea(attrs={"rows": 3})}
+
+
+class ContactForm(forms.ModelForm):
+    class Meta:
+        model = Contact
+        fields = [
+            "first_name",
+            "last_name",
+            "title",
+            "work_role",
+            "is_decision_maker",
+            "email",
+            "phone",
+            "marketing_consent",
+            "consent_date",
+            "consent_source",
+            "is_active",
+        ]
+        widgets = {"consent_date": DATE_INPUT}
+
+    def clean(self):
+        data = super().clean()
+        if data.get("marketing_consent") and not data.get("consent_source"):
+            self.add_error("consent_source", _("Say where the consent was given."))
+        return data
+
+
+class InteractionForm(forms.ModelForm):
+    class Meta:
+        model = Interaction
+        fields = ["kind", "channel", "occurred_at", "duration_minutes", "subject", "our_participants", "contacts", "notes"]
+        widgets = {
+            "occurred_at": DATETIME_INPUT,
+            "notes": forms.Textarea(attrs={"rows": 4}),
+            "our_participants": forms.CheckboxSelectMultiple,
+            "contacts": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, organisation: Organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["occurred_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M"]
+        self.fields["contacts"].queryset = organisation.contacts.filter(is_active=True)
+        team_ids = [i for i in (organisation.account_manager_id, organisation.deputy_manager_id) if i]
+        participants = get_user_model().objects.filter(is_active=True, groups__name=Role.ACCOUNT_MANAGER)
+        if self.instance.pk:
+            team_ids += list(self.instance.our_participants.values_list("pk", flat=True))
+        self.fields["our_participants"].queryset = (
+            participants | get_user_model().objects.filter(pk__in=team_ids)
+        ).distinct()
+
+    def clean_occurred_at(self):
+        value = self.cleaned_data["occurred_at"]
+        if value and value > timezone.now() + timezone.timedelta(days=366):
+            raise forms.ValidationError(_("The date is more than a year ahead; check the year."))
+        return value
+
+
+class DeliveryForm(forms.ModelForm):
+    class Meta:
+        model = Delivery
+        fields = [
+            "service_type",
+            "title",
+            "responsible",
+            "start_date",
+            "end_date",
+            "students",
+            "days",
+            "value",
+            "status",
+            "notes",
+        ]
+        widgets = {"start_date": DATE_INPUT, "end_date": DATE_INPUT, "notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["service_type"].queryset = ServiceType.objects.filter(is_active=True)
+        self.fields["responsible"].queryset = get_user_model().objects.filter(is_active=True)

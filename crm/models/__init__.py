@@ -1,0 +1,29 @@
+from .activity import Interaction, TimelineEntry
+from .delivery import Delivery
+from .organisation import (
+    AccountTeamAssignment,
+    CustomerGroup,
+    OperatingForm,
+    Organisation,
+    PartnershipAgreement,
+    SizeClass,
+)
+from .people import Contact
+from .reference import Industry, Municipality, RegisterSettings, ServiceType
+
+__all__ = [
+    "AccountTeamAssignment",
+    "Contact",
+    "CustomerGroup",
+    "Delivery",
+    "Industry",
+    "Interaction",
+    "Municipality",
+    "OperatingForm",
+    "Organisation",
+    "PartnershipAgreement",
+    "RegisterSettings",
+    "ServiceType",
+    "SizeClass",
+    "TimelineEntry",
+]

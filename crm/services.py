@@ -1,0 +1,263 @@
+"""Register services: every write that spans rows, history, the timeline or other apps goes here."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from crm.lib.size_class import size_class as compute_size_class
+from crm.models import (
+    AccountTeamAssignment,
+    Contact,
+    Delivery,
+    Interaction,
+    Organisation,
+    PartnershipAgreement,
+    RegisterSettings,
+)
+from crm.signals import account_manager_changed, delivery_completed, interaction_logged
+from crm.timeline import timeline_add, timeline_update_source
+
+
+def organisation_refresh_size_class(organisation: Organisation, *, micro_limit: int | None = None) -> None:
+    if micro_limit is None:
+        micro_limit = RegisterSettings.load().micro_headcount_limit
+    organisation.size_class = compute_size_class(organisation.headcount, organisation.turnover, micro_limit)
+
+
+@transaction.atomic
+def organisation_save(*, organisation: Organisation, actor) -> Organisation:
+    """Create or update an organisation validated by its form; keeps the derived size class."""
+    creating = organisation.pk is None
+    organisation_refresh_size_class(organisation)
+    organisation.full_clean()
+    organisation.save()
+    if creating:
+        timeline_add(
+            organisation=organisation, kind="register", actor=actor, summary=_("Customer added to the register")
+        )
+    return organisation
+
+
+def organisation_rebuild_size_classes() -> int:
+    """Recompute every stored size class (after the micro limit changes). Returns the number changed."""
+    micro_limit = RegisterSettings.load().micro_headcount_limit
+    changed = []
+    for organisation in Organisation.objects.only("pk", "headcount", "turnover", "size_class").iterator():
+        new = compute_size_class(organisation.headcount, organisation.turnover, micro_limit)
+        if new != organisation.size_class:
+            organisation.size_class = new
+            changed.append(organisation)
+    Organisation.objects.bulk_update(changed, ["size_class"], batch_size=1000)
+    return len(changed)
+
+
+@transaction.atomic
+def organisation_set_archived(*, organisation: Organisation, archived: bool, actor) -> None:
+    organisation.is_archived = archived
+    organisation.save(update_fields=["is_archived", "updated_at"])
+    timeline_add(
+        organisation=organisation,
+        kind="register",
+        actor=actor,
+        summary=_("Customer archived") if archived else _("Customer restored from the archive"),
+    )
+
+
+def organisation_toggle_follow(*, organisation: Organisation, user) -> bool:
+    """Follow or unfollow; returns whether the user now follows."""
+    if organisation.followers.filter(pk=user.pk).exists():
+        organisation.followers.remove(user)
+        return False
+    organisation.followers.add(user)
+    return True
+
+
+@transaction.atomic
+def account_team_assign(*, organisation: Organisation, manager, deputy, actor) -> None:
+    """Set the responsible manager and deputy; closes the previous assignments so history shows who, from, to."""
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    now = timezone.now()
+    old_manager = organisation.account_manager
+    for role, user, field in (
+        (AccountTeamAssignment.Role.MANAGER, manager, "account_manager"),
+        (AccountTeamAssignment.Role.DEPUTY, deputy, "deputy_manager"),
+    ):
+        if getattr(organisation, f"{field}_id") == (user.pk if user else None):
+            continue
+        AccountTeamAssignment.objects.filter(organisation=organisation, role=role, valid_to__isnull=True).update(
+            valid_to=now
+        )
+        if user is not None:
+            AccountTeamAssignment.objects.create(
+                organisation=organisation, user=user, role=role, valid_from=now, assigned_by=actor
+            )
+        setattr(organisation, field, user)
+        label = AccountTeamAssignment.Role(role).label
+        timeline_add(
+            organisation=organisation,
+            kind="account_team",
+            actor=actor,
+            summary=f"{label}: {user}" if user else _("%(role)s removed") % {"role": label},
+        )
+    organisation.save(update_fields=["account_manager", "deputy_manager", "updated_at"])
+    if old_manager != manager:
+        transaction.on_commit(
+            lambda: account_manager_changed.send(
+                sender=Organisation, organisation=organisation, old_manager=old_manager, new_manager=manager, actor=actor
+            )
+        )
+
+
+@transaction.atomic
+def agreement_save(*, agreement: PartnershipAgreement, actor) -> PartnershipAgreement:
+    creating = agreement.pk is None
+    if creating:
+        agreement.created_by = actor
+    agreement.full_clean()
+    agreement.save()
+    summary = _("Partnership agreement: %(title)s") % {"title": agreement.title}
+    if creating:
+        timeline_add(organisation=agreement.organisation, kind="agreement", actor=actor, summary=summary, source=agreement)
+    else:
+        timeline_update_source(source=agreement, summary=summary)
+    return agreement
+
+
+@transaction.atomic
+def contact_save(*, contact: Contact, actor) -> Contact:
+    creating = contact.pk is None
+    if creating:
+        contact.created_by = actor
+    contact.full_clean()
+    contact.save()
+    if creating:
+        timeline_add(
+            organisation=contact.organisation,
+            kind="contact",
+            actor=actor,
+            summary=_("New contact person: %(name)s") % {"name": contact.full_name},
+            source=contact,
+        )
+    return contact
+
+
+def contact_export(contact: Contact) -> dict:
+    """Everything Kumppani holds about one person (GDPR right of access), as plain data."""
+    return {
+        "name": contact.full_name,
+        "first_name": contact.first_name,
+        "last_name": contact.last_name,
+        "organisation": contact.organisation.name,
+        "title": contact.title,
+        "work_role": contact.work_role,
+        "decision_maker": contact.is_decision_maker,
+        "email": contact.email,
+        "phone": contact.phone,
+        "marketing_consent": contact.marketing_consent,
+        "consent_date": contact.consent_date.isoformat() if contact.consent_date else None,
+        "consent_source": contact.consent_source,
+        "active": contact.is_active,
+        "created_at": contact.created_at.isoformat(),
+        "interactions": [
+            {"when": i.occurred_at.isoformat(), "kind": i.kind, "subject": i.subject}
+            for i in contact.interactions.order_by("-occurred_at")
+        ],
+        "history": [
+            {"when": h.history_date.isoformat(), "change": h.get_history_type_display()}
+            for h in contact.history.order_by("history_date")
+        ],
+    }
+
+
+@transaction.atomic
+def contact_anonymise(*, contact: Contact, actor) -> None:
+    """Erase a person by overwriting their data; the row stays so interactions keep their shape.
+
+    Personal data in earlier history rows is wiped too, otherwise the erasure would not be one.
+    """
+    anonymous = _("Anonymised")
+    contact.first_name = anonymous
+    contact.last_name = f"#{contact.pk}"
+    contact.title = ""
+    contact.work_role = ""
+    contact.email = ""
+    contact.phone = ""
+    contact.marketing_consent = False
+    contact.consent_date = None
+    contact.consent_source = ""
+    contact.is_active = False
+    contact.anonymised_at = timezone.now()
+    contact.save()
+    contact.history.exclude(history_id=contact.history.latest().history_id).update(
+        first_name=anonymous, last_name=f"#{contact.pk}", title="", work_role="", email="", phone=""
+    )
+    timeline_add(
+        organisation=contact.organisation, kind="contact", actor=actor, summary=_("A contact person was anonymised")
+    )
+
+
+@transaction.atomic
+def interaction_save(*, interaction: Interaction, actor, participants=None, contacts=None) -> Interaction:
+    creating = interaction.pk is None
+    if creating:
+        interaction.created_by = actor
+    interaction.full_clean()
+    interaction.save()
+    if participants is not None:
+        interaction.our_participants.set(participants)
+    if contacts is not None:
+        interaction.contacts.set(contacts)
+    summary = f"{interaction.get_kind_display()}: {interaction.subject}"
+    if creating:
+        timeline_add(
+            organisation=interaction.organisation,
+            kind=interaction.kind,
+            actor=actor,
+            occurred_at=interaction.occurred_at,
+            summary=summary,
+            detail=interaction.notes[:500],
+            source=interaction,
+        )
+        transaction.on_commit(
+            lambda: interaction_logged.send(
+                sender=Interaction, organisation=interaction.organisation, interaction=interaction
+            )
+        )
+    else:
+        timeline_update_source(
+            source=interaction, summary=summary, occurred_at=interaction.occurred_at, kind=interaction.kind
+        )
+    return interaction
+
+
+@transaction.atomic
+def delivery_save(*, delivery: Delivery, actor) -> Delivery:
+    """Create or update a delivery; marking it done stamps completion and tells the apps above."""
+    creating = delivery.pk is None
+    was_done = (
+        not creating and Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.DONE).exists()
+    )
+    if creating:
+        delivery.created_by = actor
+    becomes_done = delivery.status == Delivery.Status.DONE and not was_done
+    if becomes_done:
+        delivery.completed_at = timezone.now()
+        if delivery.end_date is None:
+            delivery.end_date = timezone.localdate()
+    delivery.full_clean()
+    delivery.save()
+    summary = f"{delivery.service_type}: {delivery.title} ({delivery.get_status_display().lower()})"
+    if creating:
+        timeline_add(organisation=delivery.organisation, kind="delivery", actor=actor, summary=summary, source=delivery)
+    else:
+        timeline_update_source(source=delivery, summary=summary)
+    if becomes_done:
+        timeline_add(
+            organisation=delivery.organisation,
+            kind="delivery",
+            actor=actor,
+            summary=_("Delivery completed: %(title)s") % {"title": delivery.title},
+            url=delivery.get_absolute_url(),
+        )
+        transaction.on_commit(lambda: delivery_completed.send(sender=Delivery, delivery=delivery, actor=actor))
+    return delivery

@@ -1,0 +1,66 @@
+"""Contact persons: create, edit, export a person's data, erase by anonymising."""
+
+import json
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.access import EDITOR_ROLES, can_edit_organisation, require, role_required
+from accounts.roles import Role
+from crm import services
+from crm.forms import ContactForm
+from crm.models import Contact
+from crm.views.helpers import get_entry_for_user, get_organisation_for_user
+
+
+def _render_form(request, form, organisation, contact=None) -> HttpResponse:
+    return render(
+        request,
+        "crm/entry_form.html",
+        {"form": form, "organisation": organisation, "title": _("Contact person"), "contact": contact},
+    )
+
+
+@role_required(*EDITOR_ROLES)
+def contact_create(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = get_organisation_for_user(request, pk)
+    require(can_edit_organisation(request.user, organisation))
+    form = ContactForm(request.POST or None, instance=Contact(organisation=organisation))
+    if request.method == "POST" and form.is_valid():
+        contact = services.contact_save(contact=form.save(commit=False), actor=request.user)
+        messages.success(request, _("%(name)s was added.") % {"name": contact.full_name})
+        return redirect(organisation)
+    return _render_form(request, form, organisation)
+
+
+@role_required(*EDITOR_ROLES)
+def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    contact = get_entry_for_user(request, Contact.objects.filter(anonymised_at__isnull=True), pk)
+    form = ContactForm(request.POST or None, instance=contact)
+    if request.method == "POST" and form.is_valid():
+        services.contact_save(contact=form.save(commit=False), actor=request.user)
+        messages.success(request, _("The changes were saved."))
+        return redirect(contact.organisation)
+    return _render_form(request, form, contact.organisation, contact)
+
+
+@role_required(Role.ACCOUNT_MANAGER, Role.ADMIN)
+def contact_export(request: HttpRequest, pk: int) -> HttpResponse:
+    """Everything held about one person, as a JSON download (GDPR right of access)."""
+    contact = get_entry_for_user(request, Contact.objects, pk)
+    data = json.dumps(services.contact_export(contact), ensure_ascii=False, indent=2)
+    response = HttpResponse(data, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="contact-{contact.pk}.json"'
+    return response
+
+
+@require_POST
+@role_required(Role.ACCOUNT_MANAGER, Role.ADMIN)
+def contact_anonymise(request: HttpRequest, pk: int) -> HttpResponse:
+    contact = get_entry_for_user(request, Contact.objects.filter(anonymised_at__isnull=True), pk)
+    services.contact_anonymise(contact=contact, actor=request.user)
+    messages.success(request, _("The person's data was erased; the customer's history keeps its shape."))
+    return redirect(contact.organisation)

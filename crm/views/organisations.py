@@ -1,0 +1,202 @@
+"""Organisation pages: list, My customers, detail, create/edit, archive, follow, team, agreements."""
+
+from django.contrib import messages
+from django.db.models import Count, Q, Sum
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.access import (
+    EDITOR_ROLES,
+    REGISTER_ROLES,
+    can_change_account_team,
+    can_edit_organisation,
+    can_see_money,
+    require,
+    role_required,
+    visible_organisations,
+)
+from accounts.roles import Role
+from crm import services
+from crm.filters import OrganisationFilter
+from crm.forms import AccountTeamForm, AgreementForm, OrganisationForm
+from crm.models import AccountTeamAssignment, Delivery, Organisation, PartnershipAgreement
+from crm.timeline import kind_for
+from crm.views.helpers import get_entry_for_user, get_organisation_for_user, is_htmx, paginate
+
+LIST_RELATED = ("municipality", "industry", "account_manager")
+
+
+def _render_list(request, template: str, queryset, extra: dict) -> HttpResponse:
+    organisation_filter = OrganisationFilter(request.GET or None, queryset=queryset)
+    page = paginate(request, organisation_filter.qs.select_related(*LIST_RELATED))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"filter": organisation_filter, "page": page, "query": query.urlencode(), **extra}
+    if is_htmx(request):
+        return render(request, "crm/organisation_table.html", context)
+    return render(request, template, context)
+
+
+@role_required(*REGISTER_ROLES)
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    return _render_list(request, "crm/organisation_list.html", visible_organisations(request.user), {})
+
+
+@role_required(Role.ACCOUNT_MANAGER)
+def my_customers(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    mine = visible_organisations(user).filter(
+        Q(account_manager=user) | Q(deputy_manager=user) | Q(followers=user)
+    ).distinct()
+    counts = visible_organisations(user).aggregate(
+        managed=Count("pk", filter=Q(account_manager=user)),
+        deputy=Count("pk", filter=Q(deputy_manager=user)),
+    )
+    return _render_list(request, "crm/my_customers.html", mine, {"counts": counts})
+
+
+@role_required(*REGISTER_ROLES)
+def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = get_object_or_404(
+        visible_organisations(request.user).select_related(
+            "municipality", "industry__parent", "account_manager", "deputy_manager", "direct_customer"
+        ),
+        pk=pk,
+    )
+    show_money = can_see_money(request.user)
+    deliveries = organisation.deliveries.select_related("service_type", "responsible")[:10]
+    totals = organisation.deliveries.exclude(status=Delivery.Status.CANCELLED).aggregate(
+        total=Sum("value"), count=Count("pk")
+    )
+    context = {
+        "organisation": organisation,
+        "contacts": organisation.contacts.filter(is_active=True),
+        "deliveries": deliveries,
+        "delivery_totals": totals,
+        "agreements": organisation.agreements.all(),
+        "active_agreement": organisation.active_agreement(),
+        "team_history": AccountTeamAssignment.objects.filter(organisation=organisation).select_related("user")[:10],
+        "indirect_customers": organisation.indirect_customers.filter(is_archived=False).only("pk", "name"),
+        "timeline_page": _timeline_page(request, organisation),
+        "is_following": organisation.followers.filter(pk=request.user.pk).exists(),
+        "can_edit": can_edit_organisation(request.user, organisation),
+        "can_change_team": can_change_account_team(request.user, organisation),
+        "show_money": show_money,
+    }
+    return render(request, "crm/organisation_detail.html", context)
+
+
+def _timeline_page(request, organisation):
+    page = paginate(request, organisation.timeline.select_related("actor"), per_page=20)
+    for entry in page.object_list:
+        entry.kind_info = kind_for(entry.kind)
+    return page
+
+
+@role_required(*REGISTER_ROLES)
+def organisation_timeline(request: HttpRequest, pk: int) -> HttpResponse:
+    """The timeline fragment: htmx swaps it when paging; without JavaScript the whole page is shown."""
+    organisation = get_organisation_for_user(request, pk)
+    if not is_htmx(request):
+        return redirect(f"{organisation.get_absolute_url()}?{request.GET.urlencode()}#timeline")
+    return render(
+        request,
+        "crm/timeline.html",
+        {"organisation": organisation, "timeline_page": _timeline_page(request, organisation)},
+    )
+
+
+@role_required(*EDITOR_ROLES)
+def organisation_create(request: HttpRequest) -> HttpResponse:
+    form = OrganisationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        organisation = services.organisation_save(organisation=form.save(commit=False), actor=request.user)
+        if request.user.has_role(Role.ACCOUNT_MANAGER) and organisation.account_manager_id is None:
+            services.account_team_assign(
+                organisation=organisation, manager=request.user, deputy=None, actor=request.user
+            )
+        messages.success(request, _("%(name)s was added.") % {"name": organisation.name})
+        return redirect(organisation)
+    return render(request, "crm/organisation_form.html", {"form": form, "organisation": None})
+
+
+@role_required(*EDITOR_ROLES)
+def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = get_organisation_for_user(request, pk)
+    require(can_edit_organisation(request.user, organisation))
+    form = OrganisationForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        services.organisation_save(organisation=form.save(commit=False), actor=request.user)
+        messages.success(request, _("The changes were saved."))
+        return redirect(organisation)
+    return render(request, "crm/organisation_form.html", {"form": form, "organisation": organisation})
+
+
+@require_POST
+@role_required(*EDITOR_ROLES)
+def organisation_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = get_organisation_for_user(request, pk)
+    require(can_edit_organisation(request.user, organisation))
+    archive = request.POST.get("archive", "1") == "1"
+    services.organisation_set_archived(organisation=organisation, archived=archive, actor=request.user)
+    if archive:
+        messages.success(request, _("%(name)s was archived. An admin can restore it.") % {"name": organisation.name})
+        return redirect("crm:organisation_list")
+    messages.success(request, _("%(name)s was restored.") % {"name": organisation.name})
+    return redirect(organisation)
+
+
+@require_POST
+@role_required(*REGISTER_ROLES)
+def organisation_follow(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = get_organisation_for_user(request, pk)
+    following = services.organisation_toggle_follow(organisation=organisation, user=request.user)
+    messages.success(request, _("You now follow this customer.") if following else _("You no longer follow this customer."))
+    return redirect(organisation)
+
+
+@role_required(*EDITOR_ROLES)
+def account_team_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = get_organisation_for_user(request, pk)
+    require(can_change_account_team(request.user, organisation))
+    initial = {"account_manager": organisation.account_manager, "deputy_manager": organisation.deputy_manager}
+    form = AccountTeamForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.account_team_assign(
+            organisation=organisation,
+            manager=form.cleaned_data["account_manager"],
+            deputy=form.cleaned_data["deputy_manager"],
+            actor=request.user,
+        )
+        messages.success(request, _("The account team was updated."))
+        return redirect(organisation)
+    return render(request, "crm/account_team_form.html", {"form": form, "organisation": organisation})
+
+
+@role_required(*EDITOR_ROLES)
+def agreement_create(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = get_organisation_for_user(request, pk)
+    require(can_edit_organisation(request.user, organisation))
+    form = AgreementForm(request.POST or None, request.FILES or None, instance=PartnershipAgreement(organisation=organisation))
+    return _save_agreement(request, form, organisation)
+
+
+@role_required(*EDITOR_ROLES)
+def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = get_entry_for_user(request, PartnershipAgreement.objects, pk)
+    form = AgreementForm(request.POST or None, request.FILES or None, instance=agreement)
+    return _save_agreement(request, form, agreement.organisation)
+
+
+def _save_agreement(request, form, organisation) -> HttpResponse:
+    if request.method == "POST" and form.is_valid():
+        services.agreement_save(agreement=form.save(commit=False), actor=request.user)
+        messages.success(request, _("The partnership agreement was saved."))
+        return redirect(organisation)
+    return render(
+        request,
+        "crm/entry_form.html",
+        {"form": form, "organisation": organisation, "title": _("Partnership agreement"), "multipart": True},
+    )
