@@ -17,7 +17,9 @@ $(BIN)/activate: requirements.txt requirements-dev.txt
 
 venv install: $(BIN)/activate
 
+# gettext's msgfmt compiles the translations; Debian's package if it is missing.
 messages: $(BIN)/activate
+	@command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext >/dev/null)
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v 0
 
 migrate: $(BIN)/activate messages
