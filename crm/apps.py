@@ -5,3 +5,15 @@ from django.utils.translation import gettext_lazy as _
 class CrmConfig(AppConfig):
     name = "crm"
     verbose_name = _("Customer register")
+
+    def ready(self) -> None:
+        from django.utils.translation import gettext_lazy as _
+
+        from accounts.navigation import register_nav_item
+        from accounts.roles import Role
+
+        register_nav_item(_("My customers"), "crm:my_customers", roles=[Role.ACCOUNT_MANAGER], order=10)
+        register_nav_item(
+            _("Customers"), "crm:organisation_list", roles=[Role.ACCOUNT_MANAGER, Role.MANAGEMENT, Role.ADMIN], order=20
+        )
+        register_nav_item(_("Administration"), "admin:index", roles=[Role.ADMIN], order=900, staff_only=True)

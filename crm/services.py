@@ -208,6 +208,7 @@ def interaction_save(*, interaction: Interaction, actor, participants=None, cont
     if contacts is not None:
         interaction.contacts.set(contacts)
     summary = f"{interaction.get_kind_display()}: {interaction.subject}"
+    _refresh_last_contact(interaction.organisation_id)
     if creating:
         timeline_add(
             organisation=interaction.organisation,
@@ -228,6 +229,16 @@ def interaction_save(*, interaction: Interaction, actor, participants=None, cont
             source=interaction, summary=summary, occurred_at=interaction.occurred_at, kind=interaction.kind
         )
     return interaction
+
+
+def _refresh_last_contact(organisation_id: int) -> None:
+    latest = (
+        Interaction.objects.filter(organisation_id=organisation_id, occurred_at__lte=timezone.now())
+        .order_by("-occurred_at")
+        .values_list("occurred_at", flat=True)
+        .first()
+    )
+    Organisation.objects.filter(pk=organisation_id).update(last_contact_at=latest)
 
 
 @transaction.atomic

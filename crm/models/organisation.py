@@ -122,6 +122,11 @@ class Organisation(models.Model):
     followers = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name=_("followers"), blank=True, related_name="followed_organisations"
     )
+    # Stored for lists and overdue queries (DESIGN.md "Store what lists filter on"):
+    # last_contact_at by crm.services.interaction_save; segment and next_contact_due by segments.services.
+    last_contact_at = models.DateTimeField(_("last contact"), null=True, blank=True, editable=False)
+    segment = models.CharField(_("segment"), max_length=20, blank=True, editable=False)
+    next_contact_due = models.DateField(_("next contact due"), null=True, blank=True, editable=False)
     is_archived = models.BooleanField(_("archived"), default=False)
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -149,6 +154,8 @@ class Organisation(models.Model):
             models.Index(fields=["customer_group", "status"], name="organisation_group_status"),
             models.Index(fields=["size_class"], name="organisation_size_class"),
             models.Index(fields=["is_archived", "name"], name="organisation_archived_name"),
+            models.Index(fields=["segment", "is_archived"], name="organisation_segment"),
+            models.Index(fields=["next_contact_due"], name="organisation_next_contact_due"),
         ]
 
     def __str__(self) -> str:

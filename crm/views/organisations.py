@@ -21,6 +21,7 @@ from accounts.roles import Role
 from crm import services
 from crm.filters import OrganisationFilter
 from crm.forms import AccountTeamForm, AgreementForm, OrganisationForm
+from crm.panels import panels_for
 from crm.models import AccountTeamAssignment, Delivery, Organisation, PartnershipAgreement
 from crm.timeline import kind_for
 from crm.views.helpers import get_entry_for_user, get_organisation_for_user, is_htmx, paginate
@@ -84,6 +85,7 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_edit": can_edit_organisation(request.user, organisation),
         "can_change_team": can_change_account_team(request.user, organisation),
         "show_money": show_money,
+        "panels": panels_for(request, organisation),
     }
     return render(request, "crm/organisation_detail.html", context)
 
