@@ -25,6 +25,7 @@ messages: $(BIN)/activate
 migrate: $(BIN)/activate messages
 	mkdir -p var/celery var/celery-results
 	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py setup_periodic_tasks
 
 demo: migrate
 	$(BIN)/python manage.py seed_demo --seed 2026

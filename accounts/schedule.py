@@ -1,0 +1,8 @@
+"""Beat schedule of accounts (wired by `manage.py setup_periodic_tasks`)."""
+
+
+def periodic_tasks() -> list[tuple[str, str, dict]]:
+    return [
+        # Failed-login rows only matter inside the throttle window; a nightly sweep keeps the table small.
+        ("accounts: prune failed logins", "accounts.tasks.prune_login_attempts_task", {"minute": "15", "hour": "3"}),
+    ]

@@ -1,0 +1,8 @@
+from celery import shared_task
+
+from .services import login_attempts_prune
+
+
+@shared_task
+def prune_login_attempts_task() -> int:
+    return login_attempts_prune()
