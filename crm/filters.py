@@ -42,8 +42,10 @@ class OrganisationFilter(django_filters.FilterSet):
     )
     size_class = django_filters.ChoiceFilter(label=_("Size class"), choices=SizeClass.choices)
     municipality = django_filters.ModelChoiceFilter(label=_("Municipality"), queryset=Municipality.objects.all())
-    owner_municipality = django_filters.BooleanFilter(
-        label=_("In an owner municipality"), field_name="municipality__is_owner"
+    owner_municipality = django_filters.ChoiceFilter(
+        label=_("Owner municipality"),
+        choices=[("yes", _("In an owner municipality")), ("no", _("Elsewhere"))],
+        method="filter_owner_municipality",
     )
     account_manager = django_filters.ModelChoiceFilter(label=_("Account manager"), queryset=account_managers())
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Organisation.Status.choices)
@@ -59,6 +61,16 @@ class OrganisationFilter(django_filters.FilterSet):
         model = Organisation
         fields: list[str] = []
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.form.fields.values():
+            if hasattr(field, "empty_label"):
+                field.empty_label = _("All")
+        self.form.fields["ordering"].empty_label = _("Name")
+
+    def filter_owner_municipality(self, queryset, name, value):
+        return queryset.filter(municipality__is_owner=(value == "yes"))
+
     def filter_search(self, queryset, name, value):
         return search_organisations(queryset, value)
 
@@ -68,7 +80,8 @@ class OrganisationFilter(django_filters.FilterSet):
     @property
     def qs(self):
         queryset = super().qs
-        if not self.form.cleaned_data.get("ordering"):
+        ordering = getattr(self.form, "cleaned_data", {}).get("ordering")
+        if not ordering:
             # Lower(name), not the indexed name: lets PostgreSQL use the trigram index for a common term.
             queryset = queryset.order_by(Lower("name"), "pk") if connection.vendor == "postgresql" else queryset
         return queryset
