@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class SegmentsConfig(AppConfig):
     name = "segments"
     verbose_name = _("Segmentation")
+
+    def ready(self) -> None:
+        from accounts.access import REGISTER_ROLES
+        from accounts.navigation import register_nav_item
+        from crm import signals as crm_signals
+        from crm.panels import register_panel
+        from crm.timeline import register_kind
+        from segments import panels, receivers
+
+        register_kind("segment", _("Segment"), "S")
+        register_panel("segment", template="segments/panel.html", context=panels.segment_panel, order=10)
+        crm_signals.interaction_logged.connect(receivers.on_interaction_logged, dispatch_uid="segments_interaction")
+        register_nav_item(_("Segments"), "segments:overview", roles=REGISTER_ROLES, order=40)

@@ -1,0 +1,102 @@
+"""Admins define segments, care models and suggestion thresholds here; history is read-only."""
+
+from django.contrib import admin
+from django.db import transaction
+from simple_history.admin import SimpleHistoryAdmin
+
+from segments.models import CareModel, Segment, SegmentChange, SegmentReview, Suggestion, SuggestionSettings
+
+
+@admin.register(Segment)
+class SegmentAdmin(SimpleHistoryAdmin):
+    list_display = ("name_fi", "code", "order", "colour", "is_active")
+    list_editable = ("order", "is_active")
+    readonly_fields = ("code",)
+    fieldsets = (
+        (None, {"fields": ("code", "order", "colour", "is_active")}),
+        ("Suomi", {"fields": ("name_fi", "definition_fi", "goal_fi")}),
+        ("English", {"fields": ("name_en", "definition_en", "goal_en")}),
+        ("Svenska", {"fields": ("name_sv", "definition_sv", "goal_sv")}),
+    )
+
+    def has_add_permission(self, request):
+        return False  # the five segments are shipped; codes are referenced by rules
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(CareModel)
+class CareModelAdmin(SimpleHistoryAdmin):
+    list_display = (
+        "segment",
+        "contact_interval_months",
+        "requires_care_plan",
+        "requires_annual_review",
+        "requires_steering_group",
+        "requires_after_care",
+        "responsible_role",
+    )
+    list_select_related = ("segment",)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if "contact_interval_months" in form.changed_data:
+            from segments.tasks import recompute_next_contacts_task
+
+            transaction.on_commit(recompute_next_contacts_task.delay)
+
+
+@admin.register(SuggestionSettings)
+class SuggestionSettingsAdmin(SimpleHistoryAdmin):
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        from segments.tasks import refresh_suggestions_task
+
+        transaction.on_commit(refresh_suggestions_task.delay)
+
+    def has_add_permission(self, request):
+        return not SuggestionSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SegmentChange)
+class SegmentChangeAdmin(admin.ModelAdmin):
+    list_display = ("organisation", "from_code", "to_code", "changed_at", "changed_by", "source")
+    list_filter = ("source", "to_code")
+    date_hierarchy = "changed_at"
+    search_fields = ("organisation__name",)
+    list_select_related = ("organisation", "changed_by")
+    raw_id_fields = ("organisation",)
+
+    def has_add_permission(self, request):
+        return False  # changes go through segments.services so the rules and the timeline apply
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Suggestion)
+class SuggestionAdmin(admin.ModelAdmin):
+    list_display = ("organisation", "from_code", "suggested_code", "status", "computed_at", "decided_by")
+    list_filter = ("status", "suggested_code")
+    search_fields = ("organisation__name",)
+    list_select_related = ("organisation", "decided_by")
+    readonly_fields = [f.name for f in Suggestion._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(SegmentReview)
+class SegmentReviewAdmin(admin.ModelAdmin):
+    list_display = ("organisation", "reason", "created_at", "resolved_at", "resolved_by")
+    list_filter = ("reason", ("resolved_at", admin.EmptyFieldListFilter))
+    search_fields = ("organisation__name",)
+    list_select_related = ("organisation", "resolved_by")
+    raw_id_fields = ("organisation",)

@@ -1,0 +1,38 @@
+"""The organisation page's segment panel: current segment, next contact due, suggestion, review flag, history."""
+
+from django.utils import timezone
+
+from accounts.access import can_edit_organisation, can_view_register
+from segments.models import CareModel, Segment, SegmentChange, SegmentReview, Suggestion
+
+
+def segment_panel(request, organisation) -> dict | None:
+    if not can_view_register(request.user):
+        return None
+    segments = {s.code: s for s in Segment.objects.all()}
+    names = {code: s.name for code, s in segments.items()}
+    history = list(
+        SegmentChange.objects.filter(organisation=organisation)
+        .select_related("changed_by")
+        .order_by("-changed_at")[:10]
+    )
+    for change in history:
+        change.from_name = names.get(change.from_code, change.from_code)
+        change.to_name = names.get(change.to_code, change.to_code)
+    suggestion = Suggestion.objects.filter(organisation=organisation, status=Suggestion.Status.PENDING).first()
+    if suggestion is not None:
+        suggestion.explained = suggestion.explanation_text_with(names)
+        suggestion.segment = segments.get(suggestion.suggested_code)
+    care_model = CareModel.objects.filter(segment__code=organisation.segment).first() if organisation.segment else None
+    due = organisation.next_contact_due
+    return {
+        "organisation": organisation,
+        "segment": segments.get(organisation.segment),
+        "care_model": care_model,
+        "next_contact_due": due,
+        "overdue": due is not None and due < timezone.localdate(),
+        "history": history,
+        "suggestion": suggestion,
+        "review": SegmentReview.objects.filter(organisation=organisation, resolved_at__isnull=True).first(),
+        "can_edit": can_edit_organisation(request.user, organisation),
+    }

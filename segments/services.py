@@ -1,0 +1,351 @@
+"""Segment writes: classification with its history, next contact due dates, suggestions, agreement checks.
+
+Only this module writes crm's stored Organisation.segment and Organisation.next_contact_due.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Exists, Min, OuterRef, Q, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from crm.models import CustomerGroup, Delivery, Interaction, Organisation, PartnershipAgreement
+from crm.timeline import timeline_add
+from segments.lib import add_months, next_contact_due
+from segments.models import (
+    STRATEGIC,
+    UNCLASSIFIED,
+    CareModel,
+    Segment,
+    SegmentChange,
+    SegmentReview,
+    Suggestion,
+    SuggestionSettings,
+)
+from segments.signals import segment_changed
+from segments.suggest import Facts, classify, explain
+
+# The five segments apply to business and public-sector customers (seed 000 L181, L248).
+SEGMENTED_GROUPS = (CustomerGroup.BUSINESS, CustomerGroup.PUBLIC)
+
+
+def strategic_rule_message() -> str:
+    return _(
+        "Only a customer with an active partnership agreement can be strategic: strategic customers are the "
+        "partnership-agreement customers. Add the agreement first."
+    )
+
+
+def segment_names() -> dict[str, str]:
+    names = {s.code: s.name for s in Segment.objects.all()}
+    names[UNCLASSIFIED] = _("Unclassified")
+    return names
+
+
+def segment_name(code: str) -> str:
+    if not code:
+        return _("Unclassified")
+    segment = Segment.objects.filter(code=code).first()
+    return segment.name if segment else code
+
+
+def care_intervals() -> dict[str, int | None]:
+    """Contact interval in months per segment code (None: no tracked rhythm)."""
+    return dict(CareModel.objects.values_list("segment__code", "contact_interval_months"))
+
+
+def due_date_for(*, segment: str, last_contact_at, today: datetime.date | None = None, intervals=None):
+    intervals = care_intervals() if intervals is None else intervals
+    return next_contact_due(last_contact_at, intervals.get(segment), today or timezone.localdate())
+
+
+@transaction.atomic
+def segment_change(
+    *,
+    organisation: Organisation,
+    to_code: str,
+    actor,
+    reason: str,
+    source: str = SegmentChange.Source.MANUAL,
+) -> SegmentChange:
+    """Move a customer to a segment (blank: unclassified), recording from, to, when, who and why.
+
+    Raises ValidationError keyed by "segment" or "reason" when the change breaks a rule.
+    """
+    current = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    from_code = current.segment
+    if not reason or not reason.strip():
+        raise ValidationError({"reason": _("Say why the segment changes.")})
+    if to_code == from_code:
+        raise ValidationError({"segment": _("The customer is already in this segment.")})
+    if to_code and not Segment.objects.filter(code=to_code, is_active=True).exists():
+        raise ValidationError({"segment": _("Unknown segment.")})
+    if to_code == STRATEGIC and current.active_agreement() is None:
+        raise ValidationError({"segment": strategic_rule_message()}, code="strategic_needs_agreement")
+    change = SegmentChange.objects.create(
+        organisation=current,
+        from_code=from_code,
+        to_code=to_code,
+        changed_by=actor,
+        reason=reason.strip(),
+        source=source,
+    )
+    due = due_date_for(segment=to_code, last_contact_at=current.last_contact_at)
+    Organisation.objects.filter(pk=current.pk).update(segment=to_code, next_contact_due=due)
+    organisation.segment, organisation.next_contact_due = to_code, due
+    names = segment_names()
+    timeline_add(
+        organisation=current,
+        kind="segment",
+        actor=actor,
+        occurred_at=change.changed_at,
+        summary=_("Segment: %(from)s → %(to)s")
+        % {"from": names.get(from_code, from_code), "to": names.get(to_code, to_code)},
+        detail=change.reason[:500],
+        source=change,
+    )
+    if source != SegmentChange.Source.SUGGESTION:
+        Suggestion.objects.filter(organisation=current, status=Suggestion.Status.PENDING).update(
+            status=Suggestion.Status.SUPERSEDED
+        )
+    SegmentReview.objects.filter(organisation=current, resolved_at__isnull=True).update(
+        resolved_at=change.changed_at, resolved_by=actor, resolution=_("Segment changed")
+    )
+    transaction.on_commit(
+        lambda: segment_changed.send(
+            sender=SegmentChange, organisation=organisation, from_code=from_code, to_code=to_code, actor=actor
+        )
+    )
+    return change
+
+
+# Next contact due --------------------------------------------------------------------------------------
+
+
+def next_contact_refresh(organisation_id: int) -> datetime.date | None:
+    """Recompute one customer's due date from its care model and its last logged contact."""
+    row = Organisation.objects.filter(pk=organisation_id).values("segment", "last_contact_at").first()
+    if row is None:
+        return None
+    due = due_date_for(segment=row["segment"], last_contact_at=row["last_contact_at"])
+    Organisation.objects.filter(pk=organisation_id).update(next_contact_due=due)
+    return due
+
+
+def next_contacts_recompute(today: datetime.date | None = None) -> int:
+    """Rebuild every stored due date (nightly, and after a care model changes). Returns the number changed."""
+    today = today or timezone.localdate()
+    intervals = care_intervals()
+    changed = []
+    rows = Organisation.objects.values_list("pk", "segment", "last_contact_at", "next_contact_due")
+    for pk, segment, last_contact_at, stored in rows.iterator(chunk_size=2000):
+        due = next_contact_due(last_contact_at, intervals.get(segment), today)
+        # A never-contacted customer stays due on the day it first became due: don't move it to today.
+        if last_contact_at is None and due is not None and stored is not None:
+            continue
+        if due != stored:
+            changed.append(Organisation(pk=pk, next_contact_due=due))
+    Organisation.objects.bulk_update(changed, ["next_contact_due"], batch_size=1000)
+    return len(changed)
+
+
+# Suggestions --------------------------------------------------------------------------------------------
+
+
+def _full_years(first: datetime.date | None, today: datetime.date) -> int:
+    if first is None or first > today:
+        return 0
+    return today.year - first.year - ((today.month, today.day) < (first.month, first.day))
+
+
+def organisation_facts(organisations, *, today: datetime.date, settings: SuggestionSettings) -> dict[int, Facts]:
+    """The suggestion inputs of every organisation in the queryset: four aggregate queries, not one per row."""
+    window_start = add_months(today, -settings.activity_window_months)
+    value_start = add_months(today, -settings.value_window_months)
+    ids = organisations.values("pk")
+    deliveries = {
+        row["organisation_id"]: row
+        for row in Delivery.objects.filter(organisation__in=ids, start_date__lte=today)
+        .exclude(status=Delivery.Status.CANCELLED)
+        .values("organisation_id")
+        .annotate(
+            first=Min("start_date"),
+            n=Count("pk", filter=Q(start_date__gte=window_start)),
+            types=Count("service_type", distinct=True, filter=Q(start_date__gte=window_start)),
+            value=Sum("value", filter=Q(start_date__gte=value_start)),
+        )
+    }
+    window_start_at = timezone.make_aware(datetime.datetime.combine(window_start, datetime.time.min))
+    contacts = dict(
+        Interaction.objects.filter(
+            organisation__in=ids, occurred_at__gte=window_start_at, occurred_at__lte=timezone.now()
+        )
+        .values("organisation_id")
+        .annotate(n=Count("pk"))
+        .values_list("organisation_id", "n")
+    )
+    with_agreement = set(
+        PartnershipAgreement.objects.filter(organisation__in=ids, start_date__lte=today)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
+        .values_list("organisation_id", flat=True)
+    )
+    facts = {}
+    for pk, status in organisations.values_list("pk", "status"):
+        d = deliveries.get(pk, {})
+        facts[pk] = Facts(
+            years=_full_years(d.get("first"), today),
+            deliveries=d.get("n", 0),
+            service_types=d.get("types", 0),
+            value=d.get("value") or 0,
+            contacts=contacts.get(pk, 0),
+            agreement=pk in with_agreement,
+            passive=status == Organisation.Status.PASSIVE,
+            window=settings.activity_window_months,
+            value_window=settings.value_window_months,
+        )
+    return facts
+
+
+def suggestion_candidates():
+    return Organisation.objects.filter(is_archived=False, customer_group__in=SEGMENTED_GROUPS)
+
+
+@transaction.atomic
+def suggestions_refresh(*, today: datetime.date | None = None, organisations=None) -> dict[str, int]:
+    """Propose a segment for every classifiable customer whose data points elsewhere than its segment.
+
+    Nothing changes a customer's segment here: pending suggestions wait for a person. A customer already in
+    the proposed segment gets none; a suggestion rejected lately is not repeated.
+    """
+    today = today or timezone.localdate()
+    now = timezone.now()
+    settings = SuggestionSettings.load()
+    organisations = suggestion_candidates() if organisations is None else organisations
+    facts = organisation_facts(organisations, today=today, settings=settings)
+    current = dict(organisations.values_list("pk", "segment"))
+    active_codes = set(Segment.objects.filter(is_active=True).values_list("code", flat=True))
+    pending = {
+        s.organisation_id: s
+        for s in Suggestion.objects.filter(
+            organisation__in=organisations.values("pk"), status=Suggestion.Status.PENDING
+        )
+    }
+    quiet_since = now - datetime.timedelta(days=30 * settings.rejected_quiet_months)
+    quiet = set(
+        Suggestion.objects.filter(
+            organisation__in=organisations.values("pk"), status=Suggestion.Status.REJECTED, decided_at__gte=quiet_since
+        ).values_list("organisation_id", "suggested_code")
+    )
+    names = segment_names()
+    supersede, create, refresh = [], [], []
+    for pk, org_facts in facts.items():
+        code = classify(org_facts, settings)
+        old = pending.get(pk)
+        if code == current[pk] or code not in active_codes or (pk, code) in quiet:
+            if old is not None:
+                supersede.append(old.pk)
+            continue
+        data = org_facts.as_json()
+        text = explain(data, code, names)[:500]
+        if old is not None and old.suggested_code == code and old.from_code == current[pk]:
+            old.facts, old.explanation, old.computed_at = data, text, now
+            refresh.append(old)
+            continue
+        if old is not None:
+            supersede.append(old.pk)
+        create.append(
+            Suggestion(
+                organisation_id=pk,
+                from_code=current[pk],
+                suggested_code=code,
+                facts=data,
+                explanation=text,
+                computed_at=now,
+            )
+        )
+    Suggestion.objects.filter(pk__in=supersede).update(status=Suggestion.Status.SUPERSEDED)
+    Suggestion.objects.bulk_update(refresh, ["facts", "explanation", "computed_at"], batch_size=1000)
+    Suggestion.objects.bulk_create(create, batch_size=1000, ignore_conflicts=True)
+    return {"created": len(create), "refreshed": len(refresh), "superseded": len(supersede)}
+
+
+def suggestion_accept(*, suggestion: Suggestion, actor) -> SegmentChange:
+    """Apply a pending suggestion; its explanation is the recorded reason."""
+    with transaction.atomic():
+        locked = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
+        if locked.status != Suggestion.Status.PENDING:
+            raise ValidationError(_("This suggestion has already been decided."))
+        reason = _("Accepted suggestion: %(explanation)s") % {"explanation": locked.explanation_text}
+        change = segment_change(
+            organisation=locked.organisation,
+            to_code=locked.suggested_code,
+            actor=actor,
+            reason=reason,
+            source=SegmentChange.Source.SUGGESTION,
+        )
+        Suggestion.objects.filter(pk=locked.pk).update(
+            status=Suggestion.Status.ACCEPTED, decided_by=actor, decided_at=timezone.now()
+        )
+    return change
+
+
+def suggestion_reject(*, suggestion: Suggestion, actor) -> bool:
+    """Returns whether a pending suggestion was rejected (False if someone decided it first)."""
+    return bool(
+        Suggestion.objects.filter(pk=suggestion.pk, status=Suggestion.Status.PENDING).update(
+            status=Suggestion.Status.REJECTED, decided_by=actor, decided_at=timezone.now()
+        )
+    )
+
+
+def suggestions_decide_bulk(*, suggestions, accept: bool, actor) -> tuple[int, list[tuple[Suggestion, str]]]:
+    """Accept or reject several; each is its own transaction. Returns (done, [(suggestion, error), ...])."""
+    done, failed = 0, []
+    for suggestion in suggestions:
+        try:
+            if accept:
+                suggestion_accept(suggestion=suggestion, actor=actor)
+                done += 1
+            elif suggestion_reject(suggestion=suggestion, actor=actor):
+                done += 1
+        except ValidationError as exc:
+            failed.append((suggestion, " ".join(exc.messages)))
+    return done, failed
+
+
+# Partnership agreements -------------------------------------------------------------------------------
+
+
+def agreements_check(*, today: datetime.date | None = None) -> dict[str, int]:
+    """Flag strategic customers without an active agreement for review; close flags that no longer apply."""
+    today = today or timezone.localdate()
+    active = PartnershipAgreement.objects.filter(organisation=OuterRef("pk"), start_date__lte=today).filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=today)
+    )
+    lapsed = Organisation.objects.filter(segment=STRATEGIC).exclude(Exists(active))
+    reason = SegmentReview.Reason.AGREEMENT_ENDED
+    already = set(
+        SegmentReview.objects.filter(reason=reason, resolved_at__isnull=True).values_list("organisation_id", flat=True)
+    )
+    flagged = 0
+    for organisation in lapsed.exclude(pk__in=already).only("pk", "name"):
+        try:
+            with transaction.atomic():
+                review = SegmentReview.objects.create(organisation=organisation, reason=reason)
+                timeline_add(
+                    organisation=organisation,
+                    kind="segment",
+                    summary=_("Partnership agreement ended: review the strategic segment"),
+                    source=review,
+                )
+        except IntegrityError:
+            continue  # another run flagged it first
+        flagged += 1
+    resolved = (
+        SegmentReview.objects.filter(reason=reason, resolved_at__isnull=True)
+        .exclude(organisation__in=lapsed.values("pk"))
+        .update(resolved_at=timezone.now(), resolution=_("Agreement active again or no longer strategic"))
+    )
+    return {"flagged": flagged, "resolved": resolved}

@@ -1,0 +1,108 @@
+"""Customer lists: one segment (or the unclassified), overdue contacts, mailing lists."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.access import REGISTER_ROLES, role_required, visible_organisations
+from crm.models import Contact
+from crm.views.helpers import is_htmx, paginate
+from segments import stats
+from segments.csv_export import csv_response
+from segments.filters import OverdueFilter, SegmentOrganisationFilter
+from segments.models import Segment
+from segments.views.common import query_without_page, segment_for_code
+
+LIST_RELATED = ("municipality", "account_manager")
+
+
+def _segments_by_code() -> dict:
+    return {s.code: s for s in Segment.objects.all()}
+
+
+def _render_table(request, template: str, organisation_filter, context: dict) -> HttpResponse:
+    page = paginate(request, organisation_filter.qs.select_related(*LIST_RELATED))
+    segments = _segments_by_code()
+    for organisation in page.object_list:
+        organisation.segment_obj = segments.get(organisation.segment)
+    context = {
+        **context,
+        "filter": organisation_filter,
+        "page": page,
+        "query": query_without_page(request),
+        "today": timezone.localdate(),
+    }
+    if is_htmx(request):
+        return render(request, "segments/organisation_table.html", context)
+    return render(request, template, context)
+
+
+@role_required(*REGISTER_ROLES)
+def segment_list(request: HttpRequest, code: str) -> HttpResponse:
+    segment = segment_for_code(code)
+    queryset = visible_organisations(request.user).filter(segment=segment.code if segment else "")
+    organisation_filter = SegmentOrganisationFilter(request.GET or None, queryset=queryset)
+    del organisation_filter.filters["segment"]
+    organisation_filter.form.fields.pop("segment", None)
+    return _render_table(request, "segments/segment_list.html", organisation_filter, {"segment": segment, "code": code})
+
+
+@role_required(*REGISTER_ROLES)
+def overdue(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    organisations = visible_organisations(request.user)
+    overdue_qs = organisations.filter(next_contact_due__lt=today).order_by("next_contact_due", "pk")
+    organisation_filter = OverdueFilter(request.GET or None, queryset=overdue_qs)
+    summary = stats.overdue_by_manager_and_unit(organisations, today=today) if not is_htmx(request) else {}
+    return _render_table(request, "segments/overdue.html", organisation_filter, {"summary": summary})
+
+
+def _consenting_contacts(organisations):
+    return (
+        Contact.objects.filter(
+            organisation__in=organisations.values("pk"),
+            marketing_consent=True,
+            is_active=True,
+            anonymised_at__isnull=True,
+        )
+        .exclude(email="")
+        .select_related("organisation")
+        .order_by("organisation__name", "last_name", "first_name", "pk")
+    )
+
+
+@role_required(*REGISTER_ROLES)
+def mailing_list(request: HttpRequest) -> HttpResponse:
+    """Contacts with marketing consent and an e-mail address, of a segment or any filter set."""
+    organisation_filter = SegmentOrganisationFilter(request.GET or None, queryset=visible_organisations(request.user))
+    contacts = _consenting_contacts(organisation_filter.qs)
+    if request.GET.get("format") == "csv":
+        segments = _segments_by_code()
+        rows = (
+            [
+                c.email,
+                c.first_name,
+                c.last_name,
+                c.title,
+                c.organisation.name,
+                segments[c.organisation.segment].name if c.organisation.segment in segments else "",
+                c.consent_date.isoformat() if c.consent_date else "",
+            ]
+            for c in contacts.iterator(chunk_size=2000)
+        )
+        header = [
+            _("E-mail"),
+            _("First name"),
+            _("Last name"),
+            _("Title"),
+            _("Organisation"),
+            _("Segment"),
+            _("Consent date"),
+        ]
+        return csv_response("mailing-list.csv", header, rows)
+    page = paginate(request, contacts)
+    context = {"filter": organisation_filter, "page": page, "query": query_without_page(request)}
+    if is_htmx(request):
+        return render(request, "segments/mailing_table.html", context)
+    return render(request, "segments/mailing_list.html", context)
