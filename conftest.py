@@ -12,6 +12,8 @@ from django.conf import settings  # noqa: E402
 
 def pytest_configure(config):
     """Fail the whole run at once, never skip, when PostgreSQL or Redis is not there."""
+    # Hashing passwords at full strength makes each test user cost ~0.3 s; tests need no strength.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     if os.environ.get("KUMPPANI_ALLOW_SQLITE_TESTS") == "1":
         return
     if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
@@ -25,6 +27,38 @@ def pytest_configure(config):
         redis.Redis.from_url(broker, socket_connect_timeout=3).ping()
     except redis.exceptions.RedisError as exc:
         raise pytest.UsageError(f"Redis at {broker} is unreachable: {exc}") from exc
+
+
+# Data that migrations load (reference data, role groups, segments, care models). Regular tests see it;
+# transactional tests (live server, Celery worker) flush every table afterwards, so it is loaded again
+# before each of them. Each entry is (module, function(apps, schema_editor)); loaders must be idempotent.
+MIGRATION_DATA_LOADERS = [
+    ("crm.migrations.0002_search_index_and_reference_data", "load"),
+    ("segments.migrations.0002_default_segments_and_care_models", "load"),
+    ("care_plans.migrations.0002_default_aftercare_model", "create_default"),
+]
+
+
+@pytest.fixture(autouse=True)
+def _migration_data_after_flush(request):
+    marker = request.node.get_closest_marker("django_db")
+    transactional = bool(marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
+    if not (transactional or {"transactional_db", "live_server"} & set(request.fixturenames)):
+        return
+    request.getfixturevalue("transactional_db")
+    import importlib
+
+    from django.apps import apps
+
+    from accounts.services import roles_sync
+
+    for module_name, function in MIGRATION_DATA_LOADERS:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError:
+            continue  # an app not installed in this checkout
+        getattr(module, function)(apps, None)
+    roles_sync()
 
 
 @pytest.fixture(autouse=True)
@@ -86,3 +120,9 @@ def admin(db):
     from accounts.tests.factories import user_with_role
 
     return user_with_role(Role.ADMIN, email="admin@example.fi", first_name="Paula", last_name="Pääkäyttäjä")
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # Our users' browsers ask for Finnish; Playwright's default would be en-US.
+    return {**browser_context_args, "locale": "fi-FI", "timezone_id": "Europe/Helsinki"}

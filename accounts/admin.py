@@ -1,0 +1,162 @@
+"""Admin for people, organisational units and failed logins; also the admin site's titles."""
+
+from datetime import timedelta
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import AdminUserCreationForm
+from django.contrib.auth.forms import UserChangeForm as DjangoUserChangeForm
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import LoginAttempt, OrgUnit, User
+from .roles import Role
+from .services import login_clear_failures
+
+admin.site.site_header = "Kumppani"
+admin.site.site_title = _("Kumppani administration")
+admin.site.index_title = _("Administration")
+
+
+def _clean_unique_email(form: forms.ModelForm) -> str:
+    """E-mail addresses are the login: store them in lower case and unique regardless of case."""
+    email = form.cleaned_data["email"].strip().lower()
+    others = User.objects.filter(email__iexact=email)
+    if form.instance.pk:
+        others = others.exclude(pk=form.instance.pk)
+    if others.exists():
+        raise forms.ValidationError(_("Another user already has this e-mail address."), code="unique")
+    return email
+
+
+class UserCreationForm(AdminUserCreationForm):
+    class Meta:
+        model = User
+        fields = ("email", "first_name", "last_name")
+
+    def clean_email(self) -> str:
+        return _clean_unique_email(self)
+
+
+class UserChangeForm(DjangoUserChangeForm):
+    class Meta:
+        model = User
+        fields = "__all__"
+
+    def clean_email(self) -> str:
+        return _clean_unique_email(self)
+
+
+ROLE_LABELS = dict(Role.choices)
+
+
+@admin.register(User)
+class UserAdmin(SimpleHistoryAdmin, DjangoUserAdmin):
+    form = UserChangeForm
+    add_form = UserCreationForm
+    fieldsets = (
+        (None, {"fields": ("email", "password")}),
+        (_("Personal info"), {"fields": ("first_name", "last_name", "title", "phone", "language")}),
+        (_("Roles and units"), {"fields": ("groups", "units")}),
+        (
+            _("Permissions"),
+            {"fields": ("is_active", "is_staff", "is_superuser", "user_permissions"), "classes": ("collapse",)},
+        ),
+        (_("Important dates"), {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = (
+        (
+            None,
+            {
+                "classes": ("wide",),
+                "fields": ("email", "first_name", "last_name", "usable_password", "password1", "password2"),
+            },
+        ),
+        (_("Roles and units"), {"fields": ("groups", "units")}),
+    )
+    list_display = ["email", "name", "roles", "unit_names", "is_active", "last_login"]
+    list_display_links = ["email", "name"]
+    list_filter = ["groups", "units", "is_active", "is_staff"]
+    search_fields = ["email", "first_name", "last_name"]
+    ordering = ["email"]
+    filter_horizontal = ["groups", "units", "user_permissions"]
+    readonly_fields = ["last_login", "date_joined"]
+
+    def get_queryset(self, request):
+        # Roles and units are shown per row: one query each for the whole page.
+        return super().get_queryset(request).prefetch_related("groups", "units")
+
+    @admin.display(description=_("name"), ordering="last_name")
+    def name(self, obj: User) -> str:
+        return obj.get_full_name()
+
+    @admin.display(description=_("roles"))
+    def roles(self, obj: User) -> str:
+        return ", ".join(str(ROLE_LABELS.get(group.name, group.name)) for group in obj.groups.all())
+
+    @admin.display(description=_("units"))
+    def unit_names(self, obj: User) -> str:
+        return ", ".join(unit.name for unit in obj.units.all())
+
+
+@admin.register(OrgUnit)
+class OrgUnitAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "parent", "head", "members_count", "is_active"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["name", "parent__name"]
+    list_select_related = ["parent", "head"]
+    autocomplete_fields = ["parent", "head"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(members_count=Count("members", distinct=True))
+
+    @admin.display(description=_("members"), ordering="members_count")
+    def members_count(self, obj: OrgUnit) -> int:
+        return obj.members_count
+
+
+@admin.register(LoginAttempt)
+class LoginAttemptAdmin(admin.ModelAdmin):
+    """Failed logins, read-only: who is being throttled and from where. Rows are pruned after a day."""
+
+    list_display = ["email", "ip_address", "attempted_at", "counts_now"]
+    list_filter = ["attempted_at"]
+    search_fields = ["email", "ip_address"]
+    ordering = ["-attempted_at"]
+    actions = ["unlock_selected"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_unlock_permission(self, request) -> bool:
+        return request.user.has_perm("accounts.delete_loginattempt")
+
+    @admin.display(description=_("counts towards throttling"), boolean=True)
+    def counts_now(self, obj: LoginAttempt) -> bool:
+        return obj.attempted_at >= timezone.now() - timedelta(minutes=settings.LOGIN_THROTTLE_WINDOW_MINUTES)
+
+    @admin.action(description=_("Unlock the selected e-mail addresses"), permissions=["unlock"])
+    def unlock_selected(self, request, queryset) -> None:
+        emails = set(queryset.values_list("email", flat=True))
+        for email in emails:
+            login_clear_failures(email=email)
+        self.message_user(
+            request,
+            ngettext(
+                "Failed logins cleared for %(count)d e-mail address.",
+                "Failed logins cleared for %(count)d e-mail addresses.",
+                len(emails),
+            )
+            % {"count": len(emails)},
+        )

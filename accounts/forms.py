@@ -6,9 +6,10 @@ from .services import login_clear_failures, login_is_throttled, login_record_fai
 
 
 def client_ip(request) -> str | None:
-    # Behind the reverse proxy REMOTE_ADDR is the proxy; the proxy must set X-Forwarded-For.
+    # Behind the reverse proxy REMOTE_ADDR is the proxy. The last X-Forwarded-For entry is the one our
+    # proxy appended; earlier entries come from the client and can be forged.
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    return forwarded.split(",")[0].strip() or request.META.get("REMOTE_ADDR") or None
+    return forwarded.split(",")[-1].strip() or request.META.get("REMOTE_ADDR") or None
 
 
 class ThrottledLoginForm(AuthenticationForm):

@@ -5,7 +5,7 @@ from django.dispatch import receiver
 @receiver(post_migrate)
 def sync_roles_after_migrate(sender, **kwargs) -> None:
     # Groups and permissions are data the code defines; keep them in step after every migrate.
-    if sender.name == "accounts":
-        from .services import roles_sync
+    # Runs after each app's migrate signal: permissions of apps migrated later exist only by then.
+    from .services import roles_sync
 
-        roles_sync()
+    roles_sync()

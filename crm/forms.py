@@ -170,3 +170,10 @@ class DeliveryForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["service_type"].queryset = ServiceType.objects.filter(is_active=True)
         self.fields["responsible"].queryset = get_user_model().objects.filter(is_active=True)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_date"), data.get("end_date")
+        if data.get("status") == Delivery.Status.DONE and start and not end and start > timezone.localdate():
+            self.add_error("end_date", _("A delivery that starts in the future cannot be done yet: give its end date."))
+        return data

@@ -14,7 +14,7 @@ from crm.models import (
     PartnershipAgreement,
     RegisterSettings,
 )
-from crm.signals import account_manager_changed, delivery_completed, interaction_logged
+from crm.signals import account_manager_changed, agreement_saved, delivery_completed, interaction_logged
 from crm.timeline import timeline_add, timeline_update_source
 
 
@@ -120,6 +120,7 @@ def agreement_save(*, agreement: PartnershipAgreement, actor) -> PartnershipAgre
         timeline_add(organisation=agreement.organisation, kind="agreement", actor=actor, summary=summary, source=agreement)
     else:
         timeline_update_source(source=agreement, summary=summary)
+    transaction.on_commit(lambda: agreement_saved.send(sender=PartnershipAgreement, agreement=agreement, actor=actor))
     return agreement
 
 
@@ -191,6 +192,7 @@ def contact_anonymise(*, contact: Contact, actor) -> None:
     contact.history.exclude(history_id=contact.history.latest().history_id).update(
         first_name=anonymous, last_name=f"#{contact.pk}", title="", work_role="", email="", phone=""
     )
+    timeline_update_source(source=contact, summary=_("New contact person: %(name)s") % {"name": contact.full_name})
     timeline_add(
         organisation=contact.organisation, kind="contact", actor=actor, summary=_("A contact person was anonymised")
     )
@@ -219,15 +221,18 @@ def interaction_save(*, interaction: Interaction, actor, participants=None, cont
             detail=interaction.notes[:500],
             source=interaction,
         )
-        transaction.on_commit(
-            lambda: interaction_logged.send(
-                sender=Interaction, organisation=interaction.organisation, interaction=interaction
-            )
-        )
     else:
         timeline_update_source(
-            source=interaction, summary=summary, occurred_at=interaction.occurred_at, kind=interaction.kind
+            source=interaction,
+            summary=summary,
+            occurred_at=interaction.occurred_at,
+            kind=interaction.kind,
+            detail=interaction.notes[:500],
         )
+    # A new contact, or an edited date, moves the customer's care rhythm.
+    transaction.on_commit(
+        lambda: interaction_logged.send(sender=Interaction, organisation=interaction.organisation, interaction=interaction)
+    )
     return interaction
 
 

@@ -6,5 +6,7 @@ from django.dispatch import Signal
 delivery_completed = Signal()
 # Sent with organisation, old_manager, new_manager, actor when the responsible account manager changes.
 account_manager_changed = Signal()
-# Sent with organisation, interaction when a contact with the customer is logged.
+# Sent after commit with agreement, actor when a partnership agreement is created or edited.
+agreement_saved = Signal()
+# Sent with organisation, interaction when a contact with the customer is logged or its date edited.
 interaction_logged = Signal()

@@ -76,11 +76,15 @@ def timeline_add(
     )
 
 
-def timeline_update_source(*, source: models.Model, summary: str, occurred_at=None, kind: str | None = None) -> None:
+def timeline_update_source(
+    *, source: models.Model, summary: str, occurred_at=None, kind: str | None = None, detail: str | None = None
+) -> None:
     """Keep an entry in step when its source row is edited."""
     from crm.models import TimelineEntry
 
     changes = {"summary": str(summary)[:300]}
+    if detail is not None:
+        changes["detail"] = detail
     if occurred_at is not None:
         changes["occurred_at"] = occurred_at
     if kind is not None:

@@ -79,7 +79,7 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "agreements": organisation.agreements.all(),
         "active_agreement": organisation.active_agreement(),
         "team_history": AccountTeamAssignment.objects.filter(organisation=organisation).select_related("user")[:10],
-        "indirect_customers": organisation.indirect_customers.filter(is_archived=False).only("pk", "name"),
+        "indirect_customers": organisation.indirect_customers.filter(is_archived=False).only("pk", "name", "direct_customer_id"),
         "timeline_page": _timeline_page(request, organisation),
         "is_following": organisation.followers.filter(pk=request.user.pk).exists(),
         "can_edit": can_edit_organisation(request.user, organisation),
@@ -102,7 +102,8 @@ def organisation_timeline(request: HttpRequest, pk: int) -> HttpResponse:
     """The timeline fragment: htmx swaps it when paging; without JavaScript the whole page is shown."""
     organisation = get_organisation_for_user(request, pk)
     if not is_htmx(request):
-        return redirect(f"{organisation.get_absolute_url()}?{request.GET.urlencode()}#timeline")
+        query = request.GET.urlencode()
+        return redirect(f"{organisation.get_absolute_url()}{'?' + query if query else ''}#timeline")
     return render(
         request,
         "crm/timeline.html",

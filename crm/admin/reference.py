@@ -1,0 +1,71 @@
+"""Admin for reference data: municipalities, industries, service types and the register settings."""
+
+from django.contrib import admin
+from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
+
+from crm import services
+from crm.models import Delivery, Industry, Municipality, RegisterSettings, ServiceType
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(SimpleHistoryAdmin):
+    """Owner municipalities (omistajakunnat) are ticked right in the list."""
+
+    list_display = ["code", "name_fi", "name_sv", "region", "is_owner"]
+    list_editable = ["is_owner"]
+    list_filter = ["is_owner", "region"]
+    search_fields = ["code", "name_fi", "name_sv"]
+    list_per_page = 400  # all ~300 municipalities on one page for ticking owners
+
+
+@admin.register(Industry)
+class IndustryAdmin(admin.ModelAdmin):
+    list_display = ["code", "level", "name_fi", "name_en", "parent", "classification"]
+    list_filter = ["classification", "level"]
+    search_fields = ["code", "name_fi", "name_en"]
+    list_select_related = ["parent"]
+    autocomplete_fields = ["parent"]
+
+
+@admin.register(ServiceType)
+class ServiceTypeAdmin(SimpleHistoryAdmin):
+    """A service type in use is retired by unticking active; only an unused one can be deleted."""
+
+    list_display = ["code", "name_fi", "name_en", "name_sv", "order", "is_active"]
+    list_editable = ["order", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["code", "name_fi", "name_en", "name_sv"]
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        if obj is not None and Delivery.objects.filter(service_type=obj).exists():
+            return False
+        return super().has_delete_permission(request, obj)
+
+
+@admin.register(RegisterSettings)
+class RegisterSettingsAdmin(SimpleHistoryAdmin):
+    """The single settings row. Saving it recomputes every organisation's size class."""
+
+    list_display = ["__str__", "micro_headcount_limit"]
+
+    def has_add_permission(self, request) -> bool:
+        return super().has_add_permission(request) and not RegisterSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def save_model(self, request, obj: RegisterSettings, form, change: bool) -> None:
+        if not change:
+            obj.pk = 1  # RegisterSettings.load() reads row 1
+        super().save_model(request, obj, form, change)
+        changed = services.organisation_rebuild_size_classes()
+        self.message_user(
+            request,
+            ngettext(
+                "Size classes recomputed: %(count)d organisation changed class.",
+                "Size classes recomputed: %(count)d organisations changed class.",
+                changed,
+            )
+            % {"count": changed},
+        )
