@@ -23,7 +23,7 @@ messages: $(BIN)/activate
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v 0
 
 migrate: $(BIN)/activate messages
-	mkdir -p var/celery var/celery-results
+	mkdir -p var/celery var/celery-results var/celery-control
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py setup_periodic_tasks
 

@@ -6,8 +6,8 @@ import shutil
 # Playwright's sync API runs an event loop in the test thread; the ORM calls in those tests are safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-import pytest  # noqa: E402
-from django.conf import settings  # noqa: E402
+import pytest
+from django.conf import settings
 
 
 def pytest_configure(config):
@@ -64,7 +64,10 @@ def _migration_data_after_flush(request):
 @pytest.fixture(autouse=True)
 def _plain_static_storage(settings):
     # Manifest storage would need collectstatic before every run.
-    settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
 
 
 @pytest.fixture(autouse=True)

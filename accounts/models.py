@@ -131,3 +131,9 @@ class LoginAttempt(models.Model):
         verbose_name = _("failed login")
         verbose_name_plural = _("failed logins")
         indexes = [models.Index(fields=["ip_address", "attempted_at"], name="loginattempt_ip_time")]
+
+    def __str__(self) -> str:
+        return f"{self.email} {self.attempted_at:%Y-%m-%d %H:%M}"
+
+
+from .notifications import Notification  # noqa: E402,F401  (in-app notifications, issue 4)

@@ -9,7 +9,9 @@ urlpatterns = [
     path(
         "login/",
         auth_views.LoginView.as_view(
-            template_name="accounts/login.html", authentication_form=ThrottledLoginForm, redirect_authenticated_user=True
+            template_name="accounts/login.html",
+            authentication_form=ThrottledLoginForm,
+            redirect_authenticated_user=True,
         ),
         name="login",
     ),

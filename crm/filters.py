@@ -51,10 +51,18 @@ class OrganisationFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Organisation.Status.choices)
     ordering = django_filters.OrderingFilter(
         label=_("Sort by"),
-        fields=(("name", "name"), ("municipality__name_fi", "municipality"), ("size_class", "size_class"),
-                ("updated_at", "updated")),
-        field_labels={"name": _("Name"), "municipality__name_fi": _("Municipality"),
-                      "size_class": _("Size class"), "updated_at": _("Last updated")},
+        fields=(
+            ("name", "name"),
+            ("municipality__name_fi", "municipality"),
+            ("size_class", "size_class"),
+            ("updated_at", "updated"),
+        ),
+        field_labels={
+            "name": _("Name"),
+            "municipality__name_fi": _("Municipality"),
+            "size_class": _("Size class"),
+            "updated_at": _("Last updated"),
+        },
     )
 
     class Meta:

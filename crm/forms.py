@@ -122,7 +122,16 @@ class ContactForm(forms.ModelForm):
 class InteractionForm(forms.ModelForm):
     class Meta:
         model = Interaction
-        fields = ["kind", "channel", "occurred_at", "duration_minutes", "subject", "our_participants", "contacts", "notes"]
+        fields = [
+            "kind",
+            "channel",
+            "occurred_at",
+            "duration_minutes",
+            "subject",
+            "our_participants",
+            "contacts",
+            "notes",
+        ]
         widgets = {
             "occurred_at": DATETIME_INPUT,
             "notes": forms.Textarea(attrs={"rows": 4}),

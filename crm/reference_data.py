@@ -7,14 +7,28 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 
 # Gradia's 12 owner municipalities (seed 000 L242): the demo default, editable in the admin.
 DEFAULT_OWNER_MUNICIPALITIES = {
-    "Hankasalmi", "Joutsa", "Jyväskylä", "Jämsä", "Keuruu", "Kuhmoinen",
-    "Laukaa", "Luhanka", "Muurame", "Petäjävesi", "Toivakka", "Uurainen",
+    "Hankasalmi",
+    "Joutsa",
+    "Jyväskylä",
+    "Jämsä",
+    "Keuruu",
+    "Kuhmoinen",
+    "Laukaa",
+    "Luhanka",
+    "Muurame",
+    "Petäjävesi",
+    "Toivakka",
+    "Uurainen",
 }
 
 DEFAULT_SERVICE_TYPES = [
     ("apprenticeship", "Oppisopimuskoulutus", "Apprenticeship training", "Läroavtalsutbildning"),
-    ("on_the_job_learning", "Koulutussopimus (työpaikalla tapahtuva oppiminen)", "On-the-job learning agreement",
-     "Utbildningsavtal (lärande i arbetet)"),
+    (
+        "on_the_job_learning",
+        "Koulutussopimus (työpaikalla tapahtuva oppiminen)",
+        "On-the-job learning agreement",
+        "Utbildningsavtal (lärande i arbetet)",
+    ),
     ("staff_training", "Henkilöstökoulutus", "Staff training", "Personalutbildning"),
     ("labour_market_training", "Työvoimakoulutus", "Labour-market training", "Arbetskraftsutbildning"),
     ("recruitment_training", "Rekrytointikoulutus", "Recruitment training", "Rekryteringsutbildning"),

@@ -2,13 +2,14 @@
 
 from django.urls import path
 
-from crm.views import activity, contacts, organisations
+from crm.views import activity, contacts, my_work, organisations
 
 app_name = "crm"
 
 urlpatterns = [
     path("", organisations.organisation_list, name="organisation_list"),
     path("mine/", organisations.my_customers, name="my_customers"),
+    path("work/", my_work.my_work, name="my_work"),
     path("new/", organisations.organisation_create, name="organisation_create"),
     path("<int:pk>/", organisations.organisation_detail, name="organisation_detail"),
     path("<int:pk>/edit/", organisations.organisation_edit, name="organisation_edit"),

@@ -103,7 +103,11 @@ def account_team_assign(*, organisation: Organisation, manager, deputy, actor) -
     if old_manager != manager:
         transaction.on_commit(
             lambda: account_manager_changed.send(
-                sender=Organisation, organisation=organisation, old_manager=old_manager, new_manager=manager, actor=actor
+                sender=Organisation,
+                organisation=organisation,
+                old_manager=old_manager,
+                new_manager=manager,
+                actor=actor,
             )
         )
 
@@ -117,7 +121,9 @@ def agreement_save(*, agreement: PartnershipAgreement, actor) -> PartnershipAgre
     agreement.save()
     summary = _("Partnership agreement: %(title)s") % {"title": agreement.title}
     if creating:
-        timeline_add(organisation=agreement.organisation, kind="agreement", actor=actor, summary=summary, source=agreement)
+        timeline_add(
+            organisation=agreement.organisation, kind="agreement", actor=actor, summary=summary, source=agreement
+        )
     else:
         timeline_update_source(source=agreement, summary=summary)
     transaction.on_commit(lambda: agreement_saved.send(sender=PartnershipAgreement, agreement=agreement, actor=actor))
@@ -231,7 +237,9 @@ def interaction_save(*, interaction: Interaction, actor, participants=None, cont
         )
     # A new contact, or an edited date, moves the customer's care rhythm.
     transaction.on_commit(
-        lambda: interaction_logged.send(sender=Interaction, organisation=interaction.organisation, interaction=interaction)
+        lambda: interaction_logged.send(
+            sender=Interaction, organisation=interaction.organisation, interaction=interaction
+        )
     )
     return interaction
 
@@ -250,9 +258,7 @@ def _refresh_last_contact(organisation_id: int) -> None:
 def delivery_save(*, delivery: Delivery, actor) -> Delivery:
     """Create or update a delivery; marking it done stamps completion and tells the apps above."""
     creating = delivery.pk is None
-    was_done = (
-        not creating and Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.DONE).exists()
-    )
+    was_done = not creating and Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.DONE).exists()
     if creating:
         delivery.created_by = actor
     becomes_done = delivery.status == Delivery.Status.DONE and not was_done

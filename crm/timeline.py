@@ -89,6 +89,6 @@ def timeline_update_source(
         changes["occurred_at"] = occurred_at
     if kind is not None:
         changes["kind"] = kind
-    TimelineEntry.objects.filter(
-        source_type=ContentType.objects.get_for_model(source), source_id=source.pk
-    ).update(**changes)
+    TimelineEntry.objects.filter(source_type=ContentType.objects.get_for_model(source), source_id=source.pk).update(
+        **changes
+    )

@@ -18,4 +18,4 @@ class SegmentsConfig(AppConfig):
         register_panel("segment", template="segments/panel.html", context=panels.segment_panel, order=10)
         crm_signals.interaction_logged.connect(receivers.on_interaction_logged, dispatch_uid="segments_interaction")
         crm_signals.agreement_saved.connect(receivers.on_agreement_saved, dispatch_uid="segments_agreement")
-        register_nav_item(_("Segments"), "segments:overview", roles=REGISTER_ROLES, order=40)
+        register_nav_item(_("Segments"), "segments:overview", roles=REGISTER_ROLES, order=37, group=_("Customer care"))

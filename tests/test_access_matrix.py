@@ -31,8 +31,9 @@ ROLES = ("anonymous", "teacher", "account_manager", "management", "admin")
 GET, POST, HTMX = "GET", "POST", "HTMX"  # HTMX: a GET carrying the HX-Request header
 LOGIN = "LOGIN"
 HOME = "→ /"
-MINE = "→ /customers/mine/"
+WORK = "→ /customers/work/"
 LIST = "→ /customers/"
+LEADS = "→ /leads/mine/"
 ORG = "→ /customers/{org}/"
 TIMELINE = "→ /customers/{org}/#timeline"
 TO_LOGIN = "→ /accounts/login/"  # after logging out
@@ -41,10 +42,11 @@ STAFF = "→ /admin/login/?next=/admin/"  # the admin's own login page
 # fmt: off
 MATRIX = [
     # url name                          how   object             anonymous teacher   acc.mgr   mgmt      admin
-    ("home",                             GET,  None,              LOGIN,    200,      MINE,     LIST,     LIST),
+    ("home",                             GET,  None,              LOGIN,    LEADS,    WORK,     LIST,     LIST),
     # The register
     ("crm:organisation_list",            GET,  None,              LOGIN,    403,      200,      200,      200),
     ("crm:my_customers",                 GET,  None,              LOGIN,    403,      200,      403,      403),
+    ("crm:my_work",                      GET,  None,              LOGIN,    200,      200,      200,      200),
     ("crm:organisation_create",          GET,  None,              LOGIN,    403,      200,      403,      200),
     ("crm:organisation_detail",          GET,  "org",             LOGIN,    403,      200,      200,      200),
     ("crm:organisation_detail",          GET,  "archived",        LOGIN,    403,      404,      404,      200),

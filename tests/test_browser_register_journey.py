@@ -15,6 +15,9 @@ def test_account_manager_logs_a_meeting_on_the_timeline(page, live_server, accou
     ContactFactory(organisation=customer, first_name="Maija", last_name="Mehiläinen")
 
     log_in(page, live_server, account_manager)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Omat tehtävät")
+    assert_accessible(page, "register-my-work")
+    page.get_by_role("link", name="Omat asiakkaat").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Omat asiakkaat")
     assert_accessible(page, "register-my-customers")
 

@@ -92,6 +92,7 @@ def account_manager_pages(account_manager):
     return [
         reverse("crm:organisation_list"),
         reverse("crm:my_customers"),
+        reverse("crm:my_work"),
         reverse("crm:organisation_create"),
         reverse("crm:organisation_detail", args=[pk]),
         reverse("crm:organisation_edit", args=[pk]),

@@ -85,7 +85,19 @@ def test_superuser_counts_as_admin():
 def _nav_urls(user, path: str = "/") -> list[str]:
     request = RequestFactory().get(path)
     request.user = user
-    return [item["url"] for item in navigation(request)["nav_items"]]
+    urls = []
+    for item in navigation(request)["nav_items"]:
+        urls += [child["url"] for child in item["children"]] if "children" in item else [item["url"]]
+    return urls
+
+
+def test_items_of_one_group_form_one_dropdown(account_manager):
+    request = RequestFactory().get("/leads/")
+    request.user = account_manager
+    groups = [item for item in navigation(request)["nav_items"] if "children" in item]
+    assert groups, "an account manager gets grouped menus"
+    sales = next(group for group in groups if any(child["url"] == "/leads/" for child in group["children"]))
+    assert sales["active"] and len(sales["children"]) > 1
 
 
 def test_user_with_two_roles_sees_the_navigation_of_both():

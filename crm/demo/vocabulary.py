@@ -146,6 +146,9 @@ UNIT_HEADS = {
     ("Aikuiskoulutus", "Liiketalous", "Yritys- ja työelämäpalvelut"): AM_SARI,
 }
 
+# Leads for customers without an account manager go to this team's triage queue (admin-editable).
+LEAD_TRIAGE_UNIT = ("Aikuiskoulutus", "Liiketalous", "Yritys- ja työelämäpalvelut")
+
 ACCOUNT_MANAGERS = [AM_SARI, AM_KATJA, AM_TUOMAS, AM_VILLE, AM_RIIKKA]
 MANAGEMENT = [MGMT_HELENA, MGMT_TIMO, MGMT_JARI]
 

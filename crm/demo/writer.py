@@ -27,6 +27,7 @@ from crm.models import (
     ServiceType,
     TimelineEntry,
 )
+from crm.models.leads import LeadRoute, Need
 
 from . import vocabulary as v
 from .plan import DemoPlan, MunicipalityRef, build_plan
@@ -156,6 +157,8 @@ def _units_and_users() -> dict[str, User]:
         if unit.head_id is None:
             unit.head = users[email]
             unit.save(update_fields=["head"])
+    for need in Need.values:
+        LeadRoute.objects.get_or_create(need=need, defaults={"unit": units[v.LEAD_TRIAGE_UNIT]})
     return users
 
 

@@ -27,3 +27,7 @@ __all__ = [
     "SizeClass",
     "TimelineEntry",
 ]
+
+from .leads import Lead, LeadEvent, LeadReminder, LeadRoute, LeadSettings, Offer, OfferLine
+
+__all__ += ["Lead", "LeadEvent", "LeadReminder", "LeadRoute", "LeadSettings", "Offer", "OfferLine"]

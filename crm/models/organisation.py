@@ -68,7 +68,11 @@ class Organisation(models.Model):
 
     name = models.CharField(_("name"), max_length=255)
     business_id = models.CharField(
-        _("business ID"), max_length=9, blank=True, validators=[validate_business_id], help_text=_("Y-tunnus, 1234567-8")
+        _("business ID"),
+        max_length=9,
+        blank=True,
+        validators=[validate_business_id],
+        help_text=_("Y-tunnus, 1234567-8"),
     )
     customer_group = models.CharField(
         _("customer group"), max_length=20, choices=CustomerGroup.choices, default=CustomerGroup.BUSINESS
@@ -91,7 +95,9 @@ class Organisation(models.Model):
     post_office = models.CharField(_("post office"), max_length=100, blank=True)
     website = models.URLField(_("website"), blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
-    relation = models.CharField(_("customer relation"), max_length=10, choices=Relation.choices, default=Relation.DIRECT)
+    relation = models.CharField(
+        _("customer relation"), max_length=10, choices=Relation.choices, default=Relation.DIRECT
+    )
     direct_customer = models.ForeignKey(
         "self",
         verbose_name=_("through direct customer"),

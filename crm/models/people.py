@@ -50,12 +50,12 @@ class Contact(models.Model):
     def __str__(self) -> str:
         return self.full_name
 
+    def get_absolute_url(self) -> str:
+        return reverse("crm:organisation_detail", args=[self.organisation_id]) + f"#contact-{self.pk}"
+
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
-
-    def get_absolute_url(self) -> str:
-        return reverse("crm:organisation_detail", args=[self.organisation_id]) + f"#contact-{self.pk}"
 
     def clean(self) -> None:
         from django.core.exceptions import ValidationError

@@ -18,7 +18,9 @@ def interaction_create(request: HttpRequest, pk: int) -> HttpResponse:
     require(can_edit_organisation(request.user, organisation))
     interaction = Interaction(organisation=organisation, kind=request.GET.get("kind", Interaction.Kind.MEETING))
     form = InteractionForm(
-        request.POST or None, instance=interaction, organisation=organisation,
+        request.POST or None,
+        instance=interaction,
+        organisation=organisation,
         initial={"our_participants": [request.user.pk]},
     )
     return _save_interaction(request, form, organisation)
@@ -41,7 +43,9 @@ def _save_interaction(request, form, organisation) -> HttpResponse:
         )
         messages.success(request, _("The interaction was saved to the timeline."))
         return redirect(organisation)
-    return render(request, "crm/entry_form.html", {"form": form, "organisation": organisation, "title": _("Interaction")})
+    return render(
+        request, "crm/entry_form.html", {"form": form, "organisation": organisation, "title": _("Interaction")}
+    )
 
 
 @role_required(*EDITOR_ROLES)
@@ -68,4 +72,6 @@ def _save_delivery(request, form, organisation) -> HttpResponse:
         services.delivery_save(delivery=form.save(commit=False), actor=request.user)
         messages.success(request, _("The delivery was saved."))
         return redirect(organisation)
-    return render(request, "crm/entry_form.html", {"form": form, "organisation": organisation, "title": _("Service delivery")})
+    return render(
+        request, "crm/entry_form.html", {"form": form, "organisation": organisation, "title": _("Service delivery")}
+    )

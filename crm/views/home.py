@@ -10,7 +10,9 @@ from accounts.roles import Role
 def home(request: HttpRequest) -> HttpResponse:
     """Send each role to its first page."""
     if request.user.has_role(Role.ACCOUNT_MANAGER):
-        return redirect("crm:my_customers")
+        return redirect("crm:my_work")
     if can_view_register(request.user):
         return redirect("crm:organisation_list")
+    if request.user.has_role(Role.TEACHER):
+        return redirect("leads:my_leads")
     return render(request, "home.html")

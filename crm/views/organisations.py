@@ -21,8 +21,8 @@ from accounts.roles import Role
 from crm import services
 from crm.filters import OrganisationFilter
 from crm.forms import AccountTeamForm, AgreementForm, OrganisationForm
+from crm.models import AccountTeamAssignment, Delivery, PartnershipAgreement
 from crm.panels import panels_for
-from crm.models import AccountTeamAssignment, Delivery, Organisation, PartnershipAgreement
 from crm.timeline import kind_for
 from crm.views.helpers import get_entry_for_user, get_organisation_for_user, is_htmx, paginate
 
@@ -48,9 +48,11 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 @role_required(Role.ACCOUNT_MANAGER)
 def my_customers(request: HttpRequest) -> HttpResponse:
     user = request.user
-    mine = visible_organisations(user).filter(
-        Q(account_manager=user) | Q(deputy_manager=user) | Q(followers=user)
-    ).distinct()
+    mine = (
+        visible_organisations(user)
+        .filter(Q(account_manager=user) | Q(deputy_manager=user) | Q(followers=user))
+        .distinct()
+    )
     counts = visible_organisations(user).aggregate(
         managed=Count("pk", filter=Q(account_manager=user)),
         deputy=Count("pk", filter=Q(deputy_manager=user)),
@@ -79,7 +81,9 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "agreements": organisation.agreements.all(),
         "active_agreement": organisation.active_agreement(),
         "team_history": AccountTeamAssignment.objects.filter(organisation=organisation).select_related("user")[:10],
-        "indirect_customers": organisation.indirect_customers.filter(is_archived=False).only("pk", "name", "direct_customer_id"),
+        "indirect_customers": organisation.indirect_customers.filter(is_archived=False).only(
+            "pk", "name", "direct_customer_id"
+        ),
         "timeline_page": _timeline_page(request, organisation),
         "is_following": organisation.followers.filter(pk=request.user.pk).exists(),
         "can_edit": can_edit_organisation(request.user, organisation),
@@ -156,7 +160,9 @@ def organisation_archive(request: HttpRequest, pk: int) -> HttpResponse:
 def organisation_follow(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_organisation_for_user(request, pk)
     following = services.organisation_toggle_follow(organisation=organisation, user=request.user)
-    messages.success(request, _("You now follow this customer.") if following else _("You no longer follow this customer."))
+    messages.success(
+        request, _("You now follow this customer.") if following else _("You no longer follow this customer.")
+    )
     return redirect(organisation)
 
 
@@ -182,7 +188,9 @@ def account_team_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def agreement_create(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_organisation_for_user(request, pk)
     require(can_edit_organisation(request.user, organisation))
-    form = AgreementForm(request.POST or None, request.FILES or None, instance=PartnershipAgreement(organisation=organisation))
+    form = AgreementForm(
+        request.POST or None, request.FILES or None, instance=PartnershipAgreement(organisation=organisation)
+    )
     return _save_agreement(request, form, organisation)
 
 

@@ -1,0 +1,102 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from care_plans.models import (
+    AfterCareModel,
+    AfterCareStep,
+    CalendarFeed,
+    CarePlan,
+    FollowUp,
+    Meeting,
+    PlanAction,
+    Reminder,
+    ReminderPreference,
+    ReminderSettings,
+    SteeringGroup,
+    SteeringGroupMember,
+)
+
+
+class AfterCareStepInline(admin.TabularInline):
+    model = AfterCareStep
+    extra = 0
+
+
+@admin.register(AfterCareModel)
+class AfterCareModelAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "service_type", "is_default", "is_active"]
+    inlines = [AfterCareStepInline]
+
+
+@admin.register(AfterCareStep)
+class AfterCareStepAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "model", "days_after_end", "working_days"]
+
+
+@admin.register(ReminderSettings)
+class ReminderSettingsAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "due_soon_days", "escalate_after_days"]
+
+    def has_add_permission(self, request) -> bool:
+        return not ReminderSettings.objects.exists()
+
+
+@admin.register(CarePlan)
+class CarePlanAdmin(SimpleHistoryAdmin):
+    list_display = ["organisation", "status", "owner", "review_date"]
+    list_filter = ["status"]
+    raw_id_fields = ["organisation", "owner"]
+    search_fields = ["organisation__name"]
+
+
+@admin.register(PlanAction)
+class PlanActionAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "organisation", "owner", "due_date", "status"]
+    list_filter = ["status"]
+    raw_id_fields = ["organisation", "plan", "meeting", "owner"]
+
+
+class MemberInline(admin.TabularInline):
+    model = SteeringGroupMember
+    extra = 0
+    raw_id_fields = ["user", "contact"]
+
+
+@admin.register(SteeringGroup)
+class SteeringGroupAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "organisation", "kind", "is_active"]
+    raw_id_fields = ["organisation", "plan"]
+    inlines = [MemberInline]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(SimpleHistoryAdmin):
+    list_display = ["group", "starts_at", "location"]
+    raw_id_fields = ["group"]
+
+
+@admin.register(FollowUp)
+class FollowUpAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "organisation", "owner", "due_date", "status", "kind"]
+    list_filter = ["status", "kind"]
+    raw_id_fields = ["organisation", "delivery", "owner", "completed_by"]
+
+
+@admin.register(Reminder)
+class ReminderAdmin(admin.ModelAdmin):
+    list_display = ["item_type", "item_id", "stage", "recipient", "due_date", "sent_at", "emailed_at"]
+    list_filter = ["stage"]
+    raw_id_fields = ["recipient"]
+
+
+@admin.register(ReminderPreference)
+class ReminderPreferenceAdmin(SimpleHistoryAdmin):
+    list_display = ["user", "email", "in_app", "daily_digest"]
+    raw_id_fields = ["user"]
+
+
+@admin.register(CalendarFeed)
+class CalendarFeedAdmin(admin.ModelAdmin):
+    list_display = ["user", "created_at"]
+    raw_id_fields = ["user"]
+    exclude = ["token"]

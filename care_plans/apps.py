@@ -1,0 +1,41 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CarePlansConfig(AppConfig):
+    name = "care_plans"
+    verbose_name = _("Care plans and after-care")
+
+    def ready(self) -> None:
+        from accounts.navigation import register_nav_item
+        from accounts.roles import Role
+        from care_plans import panels, receivers, work_sources
+        from crm import my_work, signals, timeline
+        from crm.panels import register_panel
+
+        signals.delivery_completed.connect(receivers.on_delivery_completed, dispatch_uid="care_plans_delivery")
+        signals.account_manager_changed.connect(
+            receivers.on_account_manager_changed, dispatch_uid="care_plans_manager_changed"
+        )
+        for code, label, icon in [
+            ("follow_up", _("Follow-up"), "F"),
+            ("care_plan", _("Care plan"), "H"),
+            ("steering_group", _("Steering group"), "S"),
+        ]:
+            timeline.register_kind(code, label, icon)
+        register_panel("care_plans", template="care_plans/panel.html", context=panels.care_panel, order=20)
+        my_work.register_source("follow_ups", work_sources.follow_ups, order=10)
+        my_work.register_source("plan_actions", work_sources.plan_actions, order=20)
+        my_work.register_source("plan_reviews", work_sources.plan_reviews, order=30)
+        register_nav_item(_("My work"), "crm:my_work", roles=[Role.ACCOUNT_MANAGER, Role.TEACHER], order=5)
+        care = _("Customer care")
+        register_nav_item(
+            _("Care plans"),
+            "care_plans:plan_list",
+            roles=[Role.ACCOUNT_MANAGER, Role.MANAGEMENT, Role.ADMIN],
+            order=35,
+            group=care,
+        )
+        register_nav_item(
+            _("Follow-ups"), "care_plans:followup_list", roles=[Role.ACCOUNT_MANAGER, Role.ADMIN], order=36, group=care
+        )

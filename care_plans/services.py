@@ -1,0 +1,372 @@
+"""Care plans and after-care: every write that spans rows, the timeline or other apps goes here."""
+
+import datetime
+import importlib
+
+from django.apps import apps
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from care_plans.models import (
+    AfterCareModel,
+    CarePlan,
+    FollowUp,
+    Meeting,
+    NewNeed,
+    PlanAction,
+    ReminderSettings,
+    SteeringGroup,
+    SteeringGroupMember,
+)
+from care_plans.workdays import add_working_days, due_after
+from crm.timeline import timeline_add, timeline_update_source
+
+KEY_SEGMENTS = ("strategic", "key")
+OPEN_PLAN_STATUSES = (CarePlan.Status.ACTIVE, CarePlan.Status.UNDER_REVIEW)
+
+
+# --- After-care ----------------------------------------------------------------------------------------------
+
+
+def aftercare_model_for(delivery) -> AfterCareModel | None:
+    """The model made for the delivery's service type, else the default one."""
+    models = AfterCareModel.objects.filter(is_active=True).prefetch_related("steps")
+    return models.filter(service_type_id=delivery.service_type_id).first() or models.filter(is_default=True).first()
+
+
+def followups_create_for_delivery(*, delivery, actor=None) -> list[FollowUp]:
+    """Follow-ups for a completed delivery, one per step of its after-care model, owned by its responsible person.
+
+    Safe to call twice: (delivery, step) is unique, so a repeated signal adds nothing.
+    """
+    model = aftercare_model_for(delivery)
+    if model is None:
+        return []
+    end = delivery.end_date or timezone.localdate(delivery.completed_at or timezone.now())
+    created = []
+    for step in model.steps.all():
+        follow_up = FollowUp(
+            organisation_id=delivery.organisation_id,
+            delivery=delivery,
+            step=step,
+            kind=FollowUp.Kind.AFTER_CARE,
+            title=f"{step.title}: {delivery.title}"[:300],
+            owner_id=delivery.responsible_id,
+            due_date=due_after(end, step.days_after_end, working_days=step.working_days),
+        )
+        if FollowUp.objects.filter(delivery=delivery, step=step).exists():
+            continue
+        try:
+            with transaction.atomic():
+                follow_up.save()
+                timeline_add(
+                    organisation=delivery.organisation,
+                    kind="follow_up",
+                    actor=actor,
+                    summary=_("Follow-up due %(date)s: %(title)s")
+                    % {"date": follow_up.due_date.strftime("%d.%m.%Y"), "title": follow_up.title},
+                    source=follow_up,
+                )
+        except IntegrityError:
+            if FollowUp.objects.filter(delivery=delivery, step=step).exists():
+                continue  # created by a concurrent call in the meantime
+            raise
+        created.append(follow_up)
+    return created
+
+
+def followup_create_for_manager_change(*, organisation, old_manager, new_manager, actor=None) -> FollowUp | None:
+    """Seed 003: when the responsible person changes, the customer must be told in time."""
+    if old_manager is None or new_manager is None or old_manager == new_manager:
+        return None
+    days = ReminderSettings.load().manager_change_working_days
+    with transaction.atomic():
+        follow_up = FollowUp.objects.create(
+            organisation=organisation,
+            kind=FollowUp.Kind.MANAGER_CHANGE,
+            title=_("Tell the customer that %(new)s is now their account manager (was %(old)s)")
+            % {"new": new_manager, "old": old_manager},
+            owner=new_manager,
+            due_date=add_working_days(timezone.localdate(), days),
+        )
+        timeline_add(
+            organisation=organisation, kind="follow_up", actor=actor, summary=follow_up.title, source=follow_up
+        )
+    return follow_up
+
+
+@transaction.atomic
+def followup_complete(*, follow_up: FollowUp, actor, new_needs: list[str]) -> FollowUp:
+    """Record the follow-up's answers (already set on `follow_up` by its form) and the new needs it found."""
+    follow_up = _lock(FollowUp, follow_up)
+    follow_up.status = FollowUp.Status.DONE
+    follow_up.completed_at = timezone.now()
+    follow_up.completed_by = actor
+    follow_up.full_clean()
+    follow_up.save()
+    NewNeed.objects.bulk_create(
+        NewNeed(follow_up=follow_up, organisation_id=follow_up.organisation_id, description=text[:500])
+        for text in new_needs
+        if text.strip()
+    )
+    timeline_add(
+        organisation=follow_up.organisation,
+        kind="follow_up",
+        actor=actor,
+        summary=_("Follow-up done (%(channel)s): %(title)s")
+        % {"channel": follow_up.get_channel_display().lower(), "title": follow_up.title},
+        detail="\n".join(filter(None, [follow_up.went_customer, follow_up.need_reassessment, follow_up.feedback]))[
+            :500
+        ],
+        url=follow_up.get_absolute_url(),
+    )
+    return follow_up
+
+
+def _lock(model, obj):
+    """Reload `obj` locked, keeping the unsaved field values the form set on it."""
+    locked = model.objects.select_for_update().get(pk=obj.pk)
+    for field in model._meta.concrete_fields:
+        setattr(locked, field.attname, getattr(obj, field.attname))
+    return locked
+
+
+def leads_available() -> bool:
+    return _lead_services() is not None
+
+
+def _lead_services():
+    """crm's lead pipeline (issue 4), when it is installed."""
+    try:
+        module = importlib.import_module("crm.lead_services")
+    except ImportError:
+        return None
+    return module if hasattr(module, "lead_pass") else None
+
+
+def _need_lead(need: NewNeed, actor, lead_services):
+    from crm.models import Lead
+    from crm.models.leads import Need
+
+    lead = Lead(
+        organisation_id=need.organisation_id,
+        need=Need.OTHER,
+        description=_("Found in after-care (%(follow_up)s): %(need)s")
+        % {"follow_up": need.follow_up.title, "need": need.description},
+    )
+    return lead_services.lead_pass(lead=lead, actor=actor)
+
+
+@transaction.atomic
+def need_to_lead(*, need: NewNeed, actor):
+    """One click: the need becomes a lead, routed like any other (to the customer's account manager)."""
+    lead_services = _lead_services()
+    if lead_services is None:
+        raise RuntimeError("crm.lead_services is not available")
+    need = NewNeed.objects.select_for_update().select_related("follow_up").get(pk=need.pk)
+    if need.lead_id:
+        return None
+    lead = _need_lead(need, actor, lead_services)
+    need.lead_id = lead.pk
+    need.converted_at = timezone.now()
+    need.save(update_fields=["lead_id", "converted_at"])
+    return lead
+
+
+@transaction.atomic
+def need_to_offer(*, need: NewNeed, actor):
+    """One click: the customer was just contacted about the need, so it goes straight to a draft offer."""
+    lead_services = _lead_services()
+    if lead_services is None:
+        raise RuntimeError("crm.lead_services is not available")
+    need = NewNeed.objects.select_for_update().select_related("follow_up").get(pk=need.pk)
+    if need.offer_id:
+        return None
+    from crm.models import Lead
+
+    lead = Lead.objects.get(pk=need.lead_id) if need.lead_id else _need_lead(need, actor, lead_services)
+    if lead.state in (Lead.State.NEW, Lead.State.ASSIGNED):
+        lead = lead_services.lead_mark_contacted(lead=lead, actor=actor, note=need.follow_up.title)
+    if lead.state == Lead.State.CONTACTED:
+        lead = lead_services.lead_qualify(lead=lead, actor=actor)
+    offer = lead_services.lead_convert_to_offer(lead=lead, actor=actor)
+    need.lead_id = lead.pk
+    need.offer_id = offer.pk
+    need.converted_at = timezone.now()
+    need.save(update_fields=["lead_id", "offer_id", "converted_at"])
+    return offer
+
+
+# --- Care plans ----------------------------------------------------------------------------------------------
+
+
+def care_model_for(organisation):
+    """The care model of the organisation's segment (segments app), or None."""
+    if not organisation.segment:
+        return None
+    try:
+        care_model = apps.get_model("segments", "CareModel")
+    except LookupError:
+        return None
+    return care_model.objects.filter(segment__code=organisation.segment).first()
+
+
+def effective_contact_interval(plan: CarePlan) -> int | None:
+    """Months between contacts: the plan's override, else its segment's care model."""
+    if plan.contact_interval_months:
+        return plan.contact_interval_months
+    model = care_model_for(plan.organisation)
+    return getattr(model, "contact_interval_months", None) if model else None
+
+
+def plan_required(organisation) -> bool:
+    model = care_model_for(organisation)
+    return bool(getattr(model, "requires_care_plan", False))
+
+
+@transaction.atomic
+def plan_save(*, plan: CarePlan, actor, services=None) -> CarePlan:
+    creating = plan.pk is None
+    plan.full_clean()
+    plan.save()
+    if services is not None:
+        plan.services_to_offer.set(services)
+    summary = _("Care plan (%(status)s)") % {"status": plan.get_status_display().lower()}
+    if creating:
+        timeline_add(organisation=plan.organisation, kind="care_plan", actor=actor, summary=summary, source=plan)
+    else:
+        timeline_update_source(source=plan, summary=summary)
+    return plan
+
+
+@transaction.atomic
+def plan_set_status(*, plan: CarePlan, status: str, actor) -> CarePlan:
+    plan = CarePlan.objects.select_for_update().get(pk=plan.pk)
+    plan.status = status
+    plan.full_clean()
+    plan.save(update_fields=["status", "updated_at"])
+    timeline_add(
+        organisation=plan.organisation,
+        kind="care_plan",
+        actor=actor,
+        summary=_("Care plan is now %(status)s") % {"status": plan.get_status_display().lower()},
+        url=plan.get_absolute_url(),
+    )
+    return plan
+
+
+@transaction.atomic
+def plan_mark_reviewed(*, plan: CarePlan, actor) -> CarePlan:
+    plan = CarePlan.objects.select_for_update().get(pk=plan.pk)
+    interval = ReminderSettings.load().plan_review_interval_days
+    plan.last_reviewed_at = timezone.now()
+    plan.review_date = timezone.localdate() + datetime.timedelta(days=interval)
+    if plan.status == CarePlan.Status.UNDER_REVIEW:
+        plan.status = CarePlan.Status.ACTIVE
+    plan.save(update_fields=["last_reviewed_at", "review_date", "status", "updated_at"])
+    timeline_add(
+        organisation=plan.organisation,
+        kind="care_plan",
+        actor=actor,
+        summary=_("Care plan reviewed; next review %(date)s") % {"date": plan.review_date.strftime("%d.%m.%Y")},
+        url=plan.get_absolute_url(),
+    )
+    return plan
+
+
+@transaction.atomic
+def action_save(*, action: PlanAction, actor) -> PlanAction:
+    if action.plan_id and not action.organisation_id:
+        action.organisation_id = action.plan.organisation_id
+    elif action.meeting_id and not action.organisation_id:
+        action.organisation_id = action.meeting.group.organisation_id
+    action.full_clean()
+    action.save()
+    return action
+
+
+@transaction.atomic
+def action_complete(*, action: PlanAction, actor) -> PlanAction:
+    updated = PlanAction.objects.filter(pk=action.pk, status=PlanAction.Status.OPEN).update(
+        status=PlanAction.Status.DONE, completed_at=timezone.now()
+    )
+    action.refresh_from_db()
+    if updated:
+        timeline_add(
+            organisation=action.organisation,
+            kind="care_plan",
+            actor=actor,
+            summary=_("Action done: %(title)s") % {"title": action.title},
+            url=action.get_absolute_url(),
+        )
+    return action
+
+
+def plan_coverage(segments=KEY_SEGMENTS) -> list[dict]:
+    """Per segment: customers, those with an active plan, and the share (for the segment overview)."""
+    organisation = apps.get_model("crm", "Organisation")
+    rows = (
+        organisation.objects.filter(is_archived=False, segment__in=segments)
+        .values("segment")
+        .annotate(
+            customers=Count("pk", distinct=True),
+            with_plan=Count("pk", filter=Q(care_plans__status__in=OPEN_PLAN_STATUSES), distinct=True),
+        )
+    )
+    by_segment = {row["segment"]: row for row in rows}
+    result = []
+    for code in segments:
+        row = by_segment.get(code, {"customers": 0, "with_plan": 0})
+        share = round(100 * row["with_plan"] / row["customers"]) if row["customers"] else None
+        result.append({"segment": code, "customers": row["customers"], "with_plan": row["with_plan"], "share": share})
+    return result
+
+
+# --- Steering groups -----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def group_save(*, group: SteeringGroup, actor) -> SteeringGroup:
+    creating = group.pk is None
+    group.full_clean()
+    group.save()
+    if creating:
+        timeline_add(
+            organisation=group.organisation,
+            kind="steering_group",
+            actor=actor,
+            summary=_("Steering group founded: %(name)s") % {"name": group.name},
+            source=group,
+        )
+    return group
+
+
+@transaction.atomic
+def member_save(*, member: SteeringGroupMember, actor) -> SteeringGroupMember:
+    member.full_clean()
+    member.save()
+    return member
+
+
+@transaction.atomic
+def meeting_save(*, meeting: Meeting, actor) -> Meeting:
+    creating = meeting.pk is None
+    if creating:
+        meeting.created_by = actor
+    meeting.full_clean()
+    meeting.save()
+    summary = _("Steering group meeting: %(group)s") % {"group": meeting.group.name}
+    if creating:
+        timeline_add(
+            organisation=meeting.group.organisation,
+            kind="steering_group",
+            actor=actor,
+            occurred_at=meeting.starts_at,
+            summary=summary,
+            source=meeting,
+        )
+    else:
+        timeline_update_source(source=meeting, summary=summary, occurred_at=meeting.starts_at)
+    return meeting

@@ -1,0 +1,198 @@
+"""Care plans: lists, the management review list, the plan page, its versions, its actions."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.access import (
+    EDITOR_ROLES,
+    REGISTER_ROLES,
+    can_edit_organisation,
+    require,
+    role_required,
+    visible_organisations,
+)
+from care_plans import services
+from care_plans.forms import CarePlanFilter, CarePlanForm, PlanActionForm
+from care_plans.models import CarePlan, PlanAction
+from care_plans.views.common import action_for, plan_for, render_form, render_list
+from crm.views.helpers import get_organisation_for_user
+
+PLAN_LIST_RELATED = ("organisation", "owner")
+
+
+def _plans(request):
+    return (
+        CarePlan.objects.filter(organisation__in=visible_organisations(request.user))
+        .select_related(*PLAN_LIST_RELATED)
+        .order_by("review_date", "pk")
+    )
+
+
+@role_required(*REGISTER_ROLES)
+def plan_list(request: HttpRequest) -> HttpResponse:
+    return render_list(
+        request,
+        template="care_plans/plan_list.html",
+        table_template="care_plans/plan_table.html",
+        filterset=CarePlanFilter(request.GET or None, queryset=_plans(request), request=request),
+        context={"heading": _("Care plans"), "coverage": None},
+    )
+
+
+@role_required(*REGISTER_ROLES)
+def plan_review_list(request: HttpRequest) -> HttpResponse:
+    """Key and strategic customers' plans, soonest review first, for management meetings (seed 001)."""
+    queryset = _plans(request).filter(
+        organisation__segment__in=services.KEY_SEGMENTS, status__in=services.OPEN_PLAN_STATUSES
+    )
+    return render_list(
+        request,
+        template="care_plans/plan_list.html",
+        table_template="care_plans/plan_table.html",
+        filterset=CarePlanFilter(request.GET or None, queryset=queryset, request=request),
+        context={
+            "heading": _("Key and strategic customers' care plans to review"),
+            "coverage": services.plan_coverage(),
+        },
+    )
+
+
+@role_required(*REGISTER_ROLES)
+def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    plan, may_write = plan_for(request, pk)
+    context = {
+        "plan": plan,
+        "organisation": plan.organisation,
+        "may_write": may_write,
+        "actions": plan.actions.select_related("owner").order_by("status", "due_date"),
+        "services": plan.services_to_offer.all(),
+        "rhythm": services.effective_contact_interval(plan),
+        "versions": plan.history.select_related("history_user").order_by("-history_date")[:20],
+        "groups": plan.organisation.steering_groups.filter(is_active=True),
+        "statuses": CarePlan.Status.choices,
+        "action_form": PlanActionForm(initial={"owner": request.user.pk}) if may_write else None,
+    }
+    return render(request, "care_plans/plan_detail.html", context)
+
+
+@role_required(*EDITOR_ROLES)
+def plan_create(request: HttpRequest, organisation_pk: int) -> HttpResponse:
+    organisation = get_organisation_for_user(request, organisation_pk)
+    require(can_edit_organisation(request.user, organisation))
+    existing = CarePlan.objects.filter(organisation=organisation).exclude(status=CarePlan.Status.CLOSED).first()
+    if existing:
+        messages.info(request, _("This customer already has a care plan."))
+        return redirect(existing)
+    plan = CarePlan(organisation=organisation)
+    rhythm = services.effective_contact_interval(plan)
+    form = CarePlanForm(
+        request.POST or None,
+        instance=plan,
+        initial={"owner": organisation.account_manager_id or request.user.pk},
+        rhythm_hint=rhythm,
+    )
+    return _save_plan(request, form, organisation, _("New care plan"))
+
+
+@role_required(*EDITOR_ROLES)
+def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    plan, may_write = plan_for(request, pk)
+    require(may_write)
+    form = CarePlanForm(request.POST or None, instance=plan, rhythm_hint=services.effective_contact_interval(plan))
+    return _save_plan(request, form, plan.organisation, _("Edit the care plan"))
+
+
+def _save_plan(request, form, organisation, title) -> HttpResponse:
+    if request.method == "POST" and form.is_valid():
+        plan = services.plan_save(
+            plan=form.save(commit=False), actor=request.user, services=form.cleaned_data["services_to_offer"]
+        )
+        messages.success(request, _("The care plan was saved."))
+        return redirect(plan)
+    return render_form(
+        request, form=form, title=title, back_url=organisation.get_absolute_url(), organisation=organisation
+    )
+
+
+@role_required(*REGISTER_ROLES)
+def plan_history(request: HttpRequest, pk: int) -> HttpResponse:
+    """Earlier versions of a plan, and what changed between two of them."""
+    plan, _may_write = plan_for(request, pk)
+    versions = list(plan.history.select_related("history_user").order_by("-history_date")[:100])
+    by_id = {str(v.history_id): v for v in versions}
+    newer = by_id.get(request.GET.get("b", "")) or (versions[0] if versions else None)
+    older = by_id.get(request.GET.get("a", "")) or (versions[1] if len(versions) > 1 else None)
+    changes = []
+    if newer and older:
+        if older.history_date > newer.history_date:
+            older, newer = newer, older
+        delta = newer.diff_against(older)
+        for change in delta.changes:
+            field = CarePlan._meta.get_field(change.field)
+            changes.append({"field": change.field, "label": field.verbose_name, "old": change.old, "new": change.new})
+    context = {"plan": plan, "versions": versions, "older": older, "newer": newer, "changes": changes}
+    return render(request, "care_plans/plan_history.html", context)
+
+
+@require_POST
+@role_required(*EDITOR_ROLES)
+def plan_status(request: HttpRequest, pk: int) -> HttpResponse:
+    plan, may_write = plan_for(request, pk)
+    require(may_write)
+    status = request.POST.get("status", "")
+    if status not in CarePlan.Status.values:
+        messages.error(request, _("Unknown status."))
+    else:
+        services.plan_set_status(plan=plan, status=status, actor=request.user)
+        messages.success(request, _("The plan's status was changed."))
+    return redirect(plan)
+
+
+@require_POST
+@role_required(*EDITOR_ROLES)
+def plan_reviewed(request: HttpRequest, pk: int) -> HttpResponse:
+    plan, may_write = plan_for(request, pk)
+    require(may_write)
+    plan = services.plan_mark_reviewed(plan=plan, actor=request.user)
+    messages.success(request, _("The plan was marked reviewed; next review %(date)s.") % {"date": plan.review_date})
+    return _back(request, plan)
+
+
+@require_POST
+@role_required(*EDITOR_ROLES)
+def action_create(request: HttpRequest, pk: int) -> HttpResponse:
+    plan, may_write = plan_for(request, pk)
+    require(may_write)
+    form = PlanActionForm(request.POST, instance=PlanAction(plan=plan, organisation=plan.organisation))
+    if form.is_valid():
+        services.action_save(action=form.save(commit=False), actor=request.user)
+        messages.success(request, _("The action was added."))
+        return redirect(plan)
+    return render_form(
+        request,
+        form=form,
+        title=_("New planned action"),
+        back_url=plan.get_absolute_url(),
+        organisation=plan.organisation,
+    )
+
+
+@require_POST
+@login_required
+def action_done(request: HttpRequest, pk: int) -> HttpResponse:
+    """One click from My work or the plan page; the action's owner or an editor."""
+    action, may_write = action_for(request, pk)
+    require(may_write)
+    services.action_complete(action=action, actor=request.user)
+    messages.success(request, _("Done: %(title)s") % {"title": action.title})
+    return _back(request, action)
+
+
+def _back(request, fallback) -> HttpResponse:
+    if request.POST.get("next") == "my_work":
+        return redirect("crm:my_work")
+    return redirect(fallback)

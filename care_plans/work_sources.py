@@ -1,0 +1,80 @@
+"""care_plans' items on the My work page (registered in apps.py)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from care_plans.models import CarePlan, FollowUp, PlanAction
+from crm.my_work import WorkItem
+
+LIMIT = 200  # a person with more than this due has a different problem than a long page
+
+
+def follow_ups(user, today, horizon) -> list[WorkItem]:
+    rows = (
+        FollowUp.objects.filter(owner=user, status=FollowUp.Status.OPEN, due_date__lte=horizon)
+        .select_related("organisation")
+        .only("pk", "title", "due_date", "kind", "organisation__id", "organisation__name")
+        .order_by("due_date", "pk")[:LIMIT]
+    )
+    return [
+        WorkItem(
+            title=row.title,
+            due=row.due_date,
+            kind="follow_up",
+            kind_label=_("Follow-up"),
+            url=row.get_absolute_url(),
+            organisation=row.organisation,
+            done_url=row.get_absolute_url(),
+            done_label=_("Record the follow-up"),
+            done_method="get",
+        )
+        for row in rows
+    ]
+
+
+def plan_actions(user, today, horizon) -> list[WorkItem]:
+    rows = (
+        PlanAction.objects.filter(owner=user, status=PlanAction.Status.OPEN, due_date__lte=horizon)
+        .select_related("organisation")
+        .only("pk", "title", "due_date", "plan_id", "meeting_id", "organisation__id", "organisation__name")
+        .order_by("due_date", "pk")[:LIMIT]
+    )
+    return [
+        WorkItem(
+            title=row.title,
+            due=row.due_date,
+            kind="plan_action",
+            kind_label=_("Planned action"),
+            url=row.get_absolute_url(),
+            organisation=row.organisation,
+            done_url=reverse("care_plans:action_done", args=[row.pk]),
+            done_label=_("Mark done"),
+        )
+        for row in rows
+    ]
+
+
+def plan_reviews(user, today, horizon) -> list[WorkItem]:
+    rows = (
+        CarePlan.objects.filter(
+            owner=user,
+            status__in=[CarePlan.Status.ACTIVE, CarePlan.Status.UNDER_REVIEW],
+            review_date__lte=horizon,
+        )
+        .select_related("organisation")
+        .only("pk", "review_date", "organisation__id", "organisation__name")
+        .order_by("review_date", "pk")[:LIMIT]
+    )
+    return [
+        WorkItem(
+            title=_("Review the care plan of %(name)s") % {"name": row.organisation.name},
+            due=row.review_date,
+            kind="plan_review",
+            kind_label=_("Care plan review"),
+            url=row.get_absolute_url(),
+            organisation=row.organisation,
+            done_url=reverse("care_plans:plan_reviewed", args=[row.pk]),
+            done_label=_("Mark reviewed"),
+        )
+        for row in rows
+    ]
