@@ -29,6 +29,8 @@ migrate: $(BIN)/activate messages
 
 demo: migrate
 	$(BIN)/python manage.py seed_demo --seed 2026
+	# Segment suggestions for the review queue; people accept them (nothing is classified silently).
+	$(BIN)/python manage.py rebuild_segment_fields --agreements --suggestions
 
 # Web server, Celery worker and beat together; Ctrl-C stops all three.
 run: demo

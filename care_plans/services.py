@@ -77,6 +77,28 @@ def followups_create_for_delivery(*, delivery, actor=None) -> list[FollowUp]:
     return created
 
 
+# Deliveries whose end date passed this long ago without being marked done are left alone: after-care
+# for them would arrive far too late to be useful (Kumppani's default).
+ENDED_DELIVERY_LOOKBACK_DAYS = 30
+
+
+def followups_create_for_ended_deliveries(*, today: datetime.date | None = None) -> int:
+    """After-care also follows a delivery whose end date has passed while nobody marked it done."""
+    from crm.models import Delivery
+
+    today = today or timezone.localdate()
+    ended = (
+        Delivery.objects.filter(
+            status__in=[Delivery.Status.PLANNED, Delivery.Status.IN_PROGRESS],
+            end_date__lt=today,
+            end_date__gte=today - datetime.timedelta(days=ENDED_DELIVERY_LOOKBACK_DAYS),
+        )
+        .exclude(pk__in=FollowUp.objects.filter(delivery__isnull=False).values("delivery_id"))
+        .select_related("organisation", "service_type")
+    )
+    return sum(len(followups_create_for_delivery(delivery=delivery)) for delivery in ended)
+
+
 def followup_create_for_manager_change(*, organisation, old_manager, new_manager, actor=None) -> FollowUp | None:
     """Seed 003: when the responsible person changes, the customer must be told in time."""
     if old_manager is None or new_manager is None or old_manager == new_manager:

@@ -16,6 +16,13 @@ def send_reminder_email_task(reminder_id: int) -> bool:
 
 
 @shared_task
+def ended_deliveries_task() -> int:
+    from care_plans.services import followups_create_for_ended_deliveries
+
+    return followups_create_for_ended_deliveries()
+
+
+@shared_task
 def send_digests_task() -> int:
     return reminders.digests_send()
 

@@ -163,3 +163,24 @@ def test_a_new_need_becomes_a_draft_offer_with_one_click(client, account_manager
     assert client.post(reverse("care_plans:need_to_offer", args=[need.pk])).status_code == 302
     need.refresh_from_db()
     assert Offer.objects.get(pk=need.offer_id).organisation == organisation
+
+
+def test_a_delivery_whose_end_date_passed_unmarked_gets_after_care_once(account_manager):
+    ended = DeliveryFactory(
+        responsible=account_manager,
+        status=Delivery.Status.IN_PROGRESS,
+        start_date=datetime.date(2026, 9, 1),
+        end_date=datetime.date(2026, 11, 20),
+    )
+    running = DeliveryFactory(
+        status=Delivery.Status.IN_PROGRESS, start_date=datetime.date(2026, 9, 1), end_date=datetime.date(2026, 12, 20)
+    )
+    long_ago = DeliveryFactory(
+        status=Delivery.Status.IN_PROGRESS, start_date=datetime.date(2026, 1, 1), end_date=datetime.date(2026, 3, 1)
+    )
+    today = datetime.date(2026, 11, 23)
+
+    assert services.followups_create_for_ended_deliveries(today=today) == 2
+    assert services.followups_create_for_ended_deliveries(today=today) == 0
+    assert set(FollowUp.objects.filter(delivery=ended).values_list("owner", flat=True)) == {account_manager.pk}
+    assert not FollowUp.objects.filter(delivery__in=[running, long_ago]).exists()

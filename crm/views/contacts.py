@@ -62,5 +62,5 @@ def contact_export(request: HttpRequest, pk: int) -> HttpResponse:
 def contact_anonymise(request: HttpRequest, pk: int) -> HttpResponse:
     contact = get_entry_for_user(request, Contact.objects.filter(anonymised_at__isnull=True), pk)
     services.contact_anonymise(contact=contact, actor=request.user)
-    messages.success(request, _("The person's data was erased; the customer's history keeps its shape."))
+    messages.success(request, _("The person's data was erased; the customer's history is kept."))
     return redirect(contact.organisation)
