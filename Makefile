@@ -31,6 +31,8 @@ demo: migrate
 	$(BIN)/python manage.py seed_demo --seed 2026
 	# Segment suggestions for the review queue; people accept them (nothing is classified silently).
 	$(BIN)/python manage.py rebuild_segment_fields --agreements --suggestions
+	# The demo's history reaches two years back; after-care long past due is closed, not left overdue.
+	$(BIN)/python manage.py close_past_followups --days 30
 
 # Web server, Celery worker and beat together; Ctrl-C stops all three.
 run: demo

@@ -184,3 +184,21 @@ def test_a_delivery_whose_end_date_passed_unmarked_gets_after_care_once(account_
     assert services.followups_create_for_ended_deliveries(today=today) == 0
     assert set(FollowUp.objects.filter(delivery=ended).values_list("owner", flat=True)) == {account_manager.pk}
     assert not FollowUp.objects.filter(delivery__in=[running, long_ago]).exists()
+
+
+@freeze_time("2026-11-23 12:00:00")
+def test_closing_past_follow_ups_cancels_only_long_overdue_after_care(account_manager):
+    from django.core.management import call_command
+
+    organisation = OrganisationFactory()
+    old = FollowUp.objects.create(
+        organisation=organisation, title="Vanha", owner=account_manager, due_date=datetime.date(2026, 9, 1)
+    )
+    recent = FollowUp.objects.create(
+        organisation=organisation, title="Tuore", owner=account_manager, due_date=datetime.date(2026, 11, 10)
+    )
+    call_command("close_past_followups", "--days", "30")
+    old.refresh_from_db()
+    recent.refresh_from_db()
+    assert (old.status, recent.status) == ("cancelled", "open")
+    assert old.history.count() == 2  # the change is traced, nothing deleted
