@@ -20,7 +20,7 @@ from care_plans.models import (
     SteeringGroup,
     SteeringGroupMember,
 )
-from care_plans.workdays import add_working_days, due_after
+from crm.lib.workdays import add_working_days, due_after
 from crm.timeline import timeline_add, timeline_update_source
 
 KEY_SEGMENTS = ("strategic", "key")

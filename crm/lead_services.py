@@ -18,9 +18,7 @@ SLA (Kumppani's defaults, admin-editable in LeadSettings; the seeds give none):
 import datetime
 import re
 from decimal import Decimal
-from functools import lru_cache
 
-import holidays
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
@@ -45,6 +43,7 @@ from accounts.notifications import notify
 from accounts.roles import Role
 from crm import services
 from crm.lib.business_id import is_valid_business_id, normalise_business_id
+from crm.lib.workdays import add_working_days
 from crm.models import (
     Delivery,
     Interaction,
@@ -60,29 +59,6 @@ from crm.models import (
 )
 from crm.models.leads import NEED_SERVICE_TYPE, Need
 from crm.timeline import timeline_add
-
-# --- working days ---------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=32)
-def _finnish_holidays(year: int) -> frozenset:
-    return frozenset(holidays.Finland(years=year).keys())
-
-
-def is_working_day(day: datetime.date) -> bool:
-    return day.weekday() < 5 and day not in _finnish_holidays(day.year)
-
-
-def add_working_days(start: datetime.date, days: int) -> datetime.date:
-    """The date `days` working days after `start` (start itself does not count)."""
-    day = start
-    remaining = days
-    while remaining > 0:
-        day += datetime.timedelta(days=1)
-        if is_working_day(day):
-            remaining -= 1
-    return day
-
 
 # --- organisations by name (names only: teachers use this) ----------------------------------------
 

@@ -12,7 +12,7 @@ from accounts.roles import Role
 from accounts.tests.factories import user_with_role
 from crm import lead_services
 from crm.celery import app as celery_app
-from crm.lead_services import add_working_days
+from crm.lib.workdays import add_working_days
 from crm.models import Lead, LeadReminder, LeadSettings
 from crm.models.leads import Need
 from crm.tests.factories import OrganisationFactory

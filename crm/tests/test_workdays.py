@@ -1,6 +1,6 @@
 import datetime
 
-from care_plans.workdays import add_working_days, due_after, is_working_day
+from crm.lib.workdays import add_working_days, due_after, is_working_day
 
 D = datetime.date
 
