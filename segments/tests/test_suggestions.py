@@ -198,3 +198,21 @@ def test_refresh_task_runs_eagerly():
     assert refresh_suggestions_task.apply().get()["created"] == 1
     assert check_agreements_task.apply().get() == {"flagged": 0, "resolved": 0}
     assert recompute_next_contacts_task.apply().get() == 0
+
+
+@pytest.mark.django_db
+def test_accept_suggestions_command_records_who_decided_and_runs_once(admin):
+    from django.core.management import call_command
+
+    partners = [OrganisationFactory(name=f"Kunta {i}") for i in range(3)]
+    for partner in partners:
+        AgreementFactory(organisation=partner)
+    services.suggestions_refresh()
+
+    call_command("accept_suggestions", "--as", admin.email, "--every", "2", "--first-time")
+    changes = SegmentChange.objects.all()
+    assert changes.count() == 2 and {c.changed_by_id for c in changes} == {admin.pk}
+    assert Organisation.objects.filter(segment="strategic").count() == 2
+
+    call_command("accept_suggestions", "--as", admin.email, "--first-time")
+    assert SegmentChange.objects.count() == 2  # a second `make run` changes nothing
