@@ -10,8 +10,12 @@ class CarePlansConfig(AppConfig):
         from accounts.navigation import register_nav_item
         from accounts.roles import Role
         from care_plans import panels, receivers, work_sources
+        from care_plans.services import plan_coverage_by_segment
         from crm import my_work, signals, timeline
         from crm.panels import register_panel
+        from segments.metrics import register_segment_metric
+
+        register_segment_metric("plan_coverage", _("Care plan coverage"), plan_coverage_by_segment, order=20)
 
         signals.delivery_completed.connect(receivers.on_delivery_completed, dispatch_uid="care_plans_delivery")
         signals.account_manager_changed.connect(

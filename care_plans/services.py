@@ -346,6 +346,19 @@ def plan_coverage(segments=KEY_SEGMENTS) -> list[dict]:
     return result
 
 
+def plan_coverage_by_segment(organisations) -> dict[str, str]:
+    """The segment overview's "care plan coverage" column: share of key and strategic customers with a plan."""
+    rows = (
+        organisations.filter(segment__in=KEY_SEGMENTS)
+        .values("segment")
+        .annotate(
+            customers=Count("pk", distinct=True),
+            with_plan=Count("pk", filter=Q(care_plans__status__in=OPEN_PLAN_STATUSES), distinct=True),
+        )
+    )
+    return {row["segment"]: f"{round(100 * row['with_plan'] / row['customers'])} %" for row in rows if row["customers"]}
+
+
 # --- Steering groups -----------------------------------------------------------------------------------------
 
 

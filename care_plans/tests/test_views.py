@@ -238,3 +238,12 @@ def test_the_panel_says_when_the_care_model_requires_a_plan(client, account_mana
     client.force_login(account_manager)
     response = client.get(organisation.get_absolute_url())
     assert b"text-bg-warning" in response.content and b"plan/new/" in response.content
+
+
+def test_segment_overview_shows_care_plan_coverage_of_key_customers(client, account_manager):
+    planned = OrganisationFactory(segment="key")
+    OrganisationFactory(segment="key")
+    CarePlanFactory(organisation=planned, owner=account_manager, status="active")
+    client.force_login(account_manager)
+    response = client.get(reverse("segments:overview"))
+    assert "50 %" in response.content.decode()
