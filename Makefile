@@ -29,12 +29,12 @@ migrate: $(BIN)/activate messages
 
 demo: migrate
 	$(BIN)/python manage.py seed_demo --seed 2026
-	# Segment suggestions for the review queue; people accept them (nothing is classified silently).
+	@# Segment suggestions for the review queue; people accept them (nothing is classified silently).
 	$(BIN)/python manage.py rebuild_segment_fields --agreements --suggestions
-	# A first classification by the demo admin (recorded in each customer's segment history); the rest of the
-	# suggestions wait in the review queue.
+	@# A first classification by the demo admin (recorded in each customer's segment history); the rest of the
+	@# suggestions wait in the review queue.
 	$(BIN)/python manage.py accept_suggestions --as admin@kumppani.demo --every 3 --first-time
-	# The demo's history reaches two years back; after-care long past due is closed, not left overdue.
+	@# The demo's history reaches two years back; after-care long past due is closed, not left overdue.
 	$(BIN)/python manage.py close_past_followups --days 30
 
 # Web server, Celery worker and beat together; Ctrl-C stops all three.
