@@ -4,8 +4,11 @@ Any app may call `notify()`; e-mail is the caller's business (queue it in transa
 The model is imported at the end of accounts/models.py; the pages are in accounts/notification_urls.py.
 """
 
+import django_filters
+from django import forms
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -78,13 +81,34 @@ def notification_count(request) -> dict:
 # --- views ----------------------------------------------------------------------------------------
 
 
+class NotificationFilter(django_filters.FilterSet):
+    unread = django_filters.BooleanFilter(
+        label=_("Unread only"), field_name="read_at", lookup_expr="isnull", widget=forms.CheckboxInput
+    )
+
+    class Meta:
+        model = Notification
+        fields: list[str] = []
+
+
 @login_required
 def notification_list(request: HttpRequest) -> HttpResponse:
-    notifications = Notification.objects.filter(recipient=request.user)[:100]
+    notification_filter = NotificationFilter(
+        request.GET or None, queryset=Notification.objects.filter(recipient=request.user)
+    )
+    page = Paginator(notification_filter.qs, 25).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "accounts/notification_list.html",
-        {"notifications": notifications, "unread_notifications": unread_count(request.user)},
+        {
+            "notifications": page.object_list,
+            "page": page,
+            "query": query.urlencode(),
+            "filter": notification_filter,
+            "unread_notifications": unread_count(request.user),
+        },
     )
 
 

@@ -166,3 +166,18 @@ def test_descendant_ids_include_the_unit_and_everything_below(unit_tree):
     assert field.descendant_ids() == {field.pk, team_a.pk, team_b.pk}
     assert team_a.descendant_ids() == {team_a.pk}
     assert other.pk not in area.descendant_ids()
+
+
+def test_notifications_are_paginated_and_filter_to_unread(client, account_manager):
+    from django.utils import timezone
+
+    from accounts.notifications import Notification, notify
+
+    for i in range(30):
+        notify(recipient=account_manager, text=f"Ilmoitus {i}")
+    Notification.objects.filter(recipient=account_manager, text="Ilmoitus 0").update(read_at=timezone.now())
+    client.force_login(account_manager)
+    first = client.get(reverse("notifications:list"))
+    assert len(first.context["notifications"]) == 25 and first.context["page"].paginator.count == 30
+    unread = client.get(reverse("notifications:list"), {"unread": "true"})
+    assert unread.context["page"].paginator.count == 29
