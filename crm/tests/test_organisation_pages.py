@@ -11,8 +11,15 @@ def test_account_manager_creates_customer_with_size_class(client, account_manage
     client.force_login(account_manager)
     response = client.post(
         reverse("crm:organisation_create"),
-        {"name": "Keski-Suomen Kone Oy", "business_id": "01120389", "customer_group": "business",
-         "headcount": "100", "turnover": "5000000", "status": "active", "relation": "direct"},
+        {
+            "name": "Keski-Suomen Kone Oy",
+            "business_id": "01120389",
+            "customer_group": "business",
+            "headcount": "100",
+            "turnover": "5000000",
+            "status": "active",
+            "relation": "direct",
+        },
     )
     organisation = Organisation.objects.get(name="Keski-Suomen Kone Oy")
     assert response.status_code == 302
@@ -26,8 +33,14 @@ def test_wrong_check_digit_is_refused_next_to_the_field(client, account_manager)
     client.force_login(account_manager)
     response = client.post(
         reverse("crm:organisation_create"),
-        {"name": "Virhe Oy", "business_id": "0112038-8", "customer_group": "business", "status": "active",
-         "relation": "direct", "headcount": "-1"},
+        {
+            "name": "Virhe Oy",
+            "business_id": "0112038-8",
+            "customer_group": "business",
+            "status": "active",
+            "relation": "direct",
+            "headcount": "-1",
+        },
     )
     assert response.status_code == 200
     form = response.context["form"]
