@@ -49,9 +49,16 @@ def _migration_data_after_flush(request):
     import importlib
 
     from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management.sql import emit_post_migrate_signal
 
     from accounts.services import roles_sync
 
+    # A flush may have removed content types (and so permissions) too; the cache would then point at old ids.
+    ContentType.objects.clear_cache()
+    if not ContentType.objects.exists():
+        emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+        ContentType.objects.clear_cache()
     for module_name, function in MIGRATION_DATA_LOADERS:
         try:
             module = importlib.import_module(module_name)

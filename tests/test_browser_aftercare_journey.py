@@ -11,7 +11,6 @@ from playwright.sync_api import expect
 from accounts.tests.factories import PASSWORD
 from care_plans.models import FollowUp, NewNeed, Reminder
 from care_plans.reminders import reminders_run
-from care_plans.tests.factories import ensure_reference_data
 from crm.celery import app as celery_app
 from crm.models import Delivery
 from crm.tests.factories import DeliveryFactory, OrganisationFactory
@@ -21,11 +20,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
 ]
-
-
-@pytest.fixture(autouse=True)
-def _reference_data(transactional_db):
-    ensure_reference_data()
 
 
 @pytest.fixture

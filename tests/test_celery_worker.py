@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from care_plans.models import Reminder
 from care_plans.tasks import run_reminders_task
-from care_plans.tests.factories import FollowUpFactory, ensure_reference_data
+from care_plans.tests.factories import FollowUpFactory
 from crm.celery import app as celery_app
 
 pytestmark = [
@@ -22,11 +22,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(autouse=True)
-def _reference_data(transactional_db):
-    ensure_reference_data()
 
 
 def _database_url() -> str:

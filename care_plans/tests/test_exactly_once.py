@@ -11,17 +11,12 @@ from freezegun import freeze_time
 from accounts.notifications import Notification
 from care_plans import reminders
 from care_plans.models import Reminder
-from care_plans.tests.factories import FollowUpFactory, ensure_reference_data
+from care_plans.tests.factories import FollowUpFactory
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 ITEMS = 30
-
-
-@pytest.fixture(autouse=True)
-def _reference_data(transactional_db):
-    ensure_reference_data()
 
 
 def _sent_messages():
