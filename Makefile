@@ -41,8 +41,8 @@ demo: migrate
 run: demo
 	@echo "Kumppani at http://127.0.0.1:$(PORT) (demo users above; Ctrl-C stops)"
 	@trap 'kill 0' INT TERM EXIT; \
-	$(BIN)/celery -A crm worker --loglevel=INFO --concurrency=2 & \
-	$(BIN)/celery -A crm beat --loglevel=INFO & \
+	$(BIN)/celery -A kumppani worker --loglevel=INFO --concurrency=2 & \
+	$(BIN)/celery -A kumppani beat --loglevel=INFO & \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 browsers:

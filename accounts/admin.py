@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import LoginAttempt, OrgUnit, User
+from .models import LoginAttempt, Notification, OrgUnit, User
 from .roles import Role
 from .services import login_clear_failures
 
@@ -160,3 +160,9 @@ class LoginAttemptAdmin(admin.ModelAdmin):
             )
             % {"count": len(emails)},
         )
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["recipient", "text", "created_at", "read_at"]
+    raw_id_fields = ["recipient"]

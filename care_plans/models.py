@@ -393,8 +393,24 @@ class NewNeed(models.Model):
     follow_up = models.ForeignKey(FollowUp, on_delete=models.CASCADE, related_name="needs")
     organisation = models.ForeignKey("crm.Organisation", on_delete=models.PROTECT, related_name="+")
     description = models.CharField(_("need"), max_length=500)
-    lead_id = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
-    offer_id = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
+    lead = models.ForeignKey(
+        "leads.Lead",
+        verbose_name=_("lead"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    offer = models.ForeignKey(
+        "leads.Offer",
+        verbose_name=_("offer"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     converted_at = models.DateTimeField(_("converted"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
 

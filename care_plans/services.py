@@ -1,7 +1,6 @@
 """Care plans and after-care: every write that spans rows, the timeline or other apps goes here."""
 
 import datetime
-import importlib
 
 from django.apps import apps
 from django.db import IntegrityError, transaction
@@ -20,8 +19,10 @@ from care_plans.models import (
     SteeringGroup,
     SteeringGroupMember,
 )
-from crm.lib.workdays import add_working_days, due_after
 from crm.timeline import timeline_add, timeline_update_source
+from kumppani.lib.workdays import add_working_days, due_after
+from leads import services as lead_services
+from leads.models import Lead, Need
 
 KEY_SEGMENTS = ("strategic", "key")
 OPEN_PLAN_STATUSES = (CarePlan.Status.ACTIVE, CarePlan.Status.UNDER_REVIEW)
@@ -155,23 +156,7 @@ def _lock(model, obj):
     return locked
 
 
-def leads_available() -> bool:
-    return _lead_services() is not None
-
-
-def _lead_services():
-    """crm's lead pipeline (issue 4), when it is installed."""
-    try:
-        module = importlib.import_module("crm.lead_services")
-    except ImportError:
-        return None
-    return module if hasattr(module, "lead_pass") else None
-
-
-def _need_lead(need: NewNeed, actor, lead_services):
-    from crm.models import Lead
-    from crm.models.leads import Need
-
+def _need_lead(need: NewNeed, actor) -> Lead:
     lead = Lead(
         organisation_id=need.organisation_id,
         need=Need.OTHER,
@@ -184,40 +169,32 @@ def _need_lead(need: NewNeed, actor, lead_services):
 @transaction.atomic
 def need_to_lead(*, need: NewNeed, actor):
     """One click: the need becomes a lead, routed like any other (to the customer's account manager)."""
-    lead_services = _lead_services()
-    if lead_services is None:
-        raise RuntimeError("crm.lead_services is not available")
     need = NewNeed.objects.select_for_update().select_related("follow_up").get(pk=need.pk)
     if need.lead_id:
         return None
-    lead = _need_lead(need, actor, lead_services)
-    need.lead_id = lead.pk
+    lead = _need_lead(need, actor)
+    need.lead = lead
     need.converted_at = timezone.now()
-    need.save(update_fields=["lead_id", "converted_at"])
+    need.save(update_fields=["lead", "converted_at"])
     return lead
 
 
 @transaction.atomic
 def need_to_offer(*, need: NewNeed, actor):
     """One click: the customer was just contacted about the need, so it goes straight to a draft offer."""
-    lead_services = _lead_services()
-    if lead_services is None:
-        raise RuntimeError("crm.lead_services is not available")
     need = NewNeed.objects.select_for_update().select_related("follow_up").get(pk=need.pk)
     if need.offer_id:
         return None
-    from crm.models import Lead
-
-    lead = Lead.objects.get(pk=need.lead_id) if need.lead_id else _need_lead(need, actor, lead_services)
+    lead = need.lead if need.lead_id else _need_lead(need, actor)
     if lead.state in (Lead.State.NEW, Lead.State.ASSIGNED):
         lead = lead_services.lead_mark_contacted(lead=lead, actor=actor, note=need.follow_up.title)
     if lead.state == Lead.State.CONTACTED:
         lead = lead_services.lead_qualify(lead=lead, actor=actor)
     offer = lead_services.lead_convert_to_offer(lead=lead, actor=actor)
-    need.lead_id = lead.pk
-    need.offer_id = offer.pk
+    need.lead = lead
+    need.offer = offer
     need.converted_at = timezone.now()
-    need.save(update_fields=["lead_id", "offer_id", "converted_at"])
+    need.save(update_fields=["lead", "offer", "converted_at"])
     return offer
 
 

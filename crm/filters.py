@@ -7,8 +7,8 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from crm.forms import account_managers
-from crm.lib.business_id import is_valid_business_id, normalise_business_id
 from crm.models import Contact, CustomerGroup, Industry, Municipality, Organisation, SizeClass
+from kumppani.lib.business_id import is_valid_business_id, normalise_business_id
 
 
 def search_organisations(queryset, term: str):

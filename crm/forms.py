@@ -6,8 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import Role
-from crm.lib.business_id import normalise_business_id
 from crm.models import Contact, Delivery, Interaction, Organisation, PartnershipAgreement, ServiceType
+from kumppani.lib.business_id import normalise_business_id
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")

@@ -80,37 +80,4 @@ def contacts_due(user, today: datetime.date, horizon: datetime.date) -> list[Wor
     ]
 
 
-def leads_to_handle(user, today: datetime.date, horizon: datetime.date) -> list[WorkItem]:
-    """Open leads assigned to the user; an uncontacted lead is due on its contact date."""
-    from django.apps import apps
-
-    try:
-        lead_model = apps.get_model("crm", "Lead")
-    except LookupError:
-        return []
-    rows = (
-        lead_model.objects.filter(assignee=user, state__in=lead_model.OPEN_STATES)
-        .select_related("organisation")
-        .order_by("contact_due_on", "pk")[:200]
-    )
-    items = []
-    for lead in rows:
-        uncontacted = lead.state in lead_model.UNCONTACTED_STATES
-        items.append(
-            WorkItem(
-                title=str(lead),
-                due=lead.contact_due_on if uncontacted else None,
-                kind="lead",
-                kind_label=str(_("Lead")),
-                url=lead.get_absolute_url(),
-                organisation=lead.organisation,
-                done_url=lead.get_absolute_url(),
-                done_label=str(_("Contact the customer") if uncontacted else _("Take it forward")),
-                done_method="get",
-            )
-        )
-    return items
-
-
 register_source("contacts_due", contacts_due, order=40)
-register_source("leads", leads_to_handle, order=50)

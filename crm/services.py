@@ -4,7 +4,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from crm.lib.size_class import size_class as compute_size_class
 from crm.models import (
     AccountTeamAssignment,
     Contact,
@@ -16,6 +15,7 @@ from crm.models import (
 )
 from crm.signals import account_manager_changed, agreement_saved, delivery_completed, interaction_logged
 from crm.timeline import timeline_add, timeline_update_source
+from kumppani.lib.size_class import size_class as compute_size_class
 
 
 def organisation_refresh_size_class(organisation: Organisation, *, micro_limit: int | None = None) -> None:

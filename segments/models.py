@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.roles import Role
-from segments.lib import text_colour_for
+from kumppani.lib.contrast import text_colour_for
 
 STRATEGIC = "strategic"
 KEY = "key"

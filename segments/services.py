@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from crm.models import CustomerGroup, Delivery, Interaction, Organisation, PartnershipAgreement
 from crm.timeline import timeline_add
-from segments.lib import add_months, next_contact_due
+from kumppani.lib.months import add_months, next_contact_due
 from segments.models import (
     STRATEGIC,
     UNCLASSIFIED,

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import OrgUnit
 from crm.models import CustomerGroup, Delivery, Industry, Municipality, SizeClass
-from segments.lib import add_months
+from kumppani.lib.months import add_months
 from segments.metrics import metrics_for
 from segments.models import UNCLASSIFIED, Segment, SegmentChange, SegmentReview, Suggestion
 

@@ -11,9 +11,9 @@ from playwright.sync_api import expect
 from accounts.tests.factories import PASSWORD
 from care_plans.models import FollowUp, NewNeed, Reminder
 from care_plans.reminders import reminders_run
-from crm.celery import app as celery_app
 from crm.models import Delivery
 from crm.tests.factories import DeliveryFactory, OrganisationFactory
+from kumppani.celery import app as celery_app
 from tests.browser import assert_accessible
 
 pytestmark = [
@@ -42,7 +42,7 @@ def log_in(page, live_server, user) -> None:
 def test_a_done_delivery_is_followed_up_and_its_new_need_becomes_a_lead(
     page, live_server, account_manager, eager_celery
 ):
-    from crm.models import Lead
+    from leads.models import Lead
 
     customer = OrganisationFactory(name="Jyväskylän Konepaja Oy", account_manager=account_manager)
     # Ended ten days ago: the two-week contact falls inside My work's week ahead.

@@ -6,7 +6,7 @@ from django.utils.translation import gettext, override
 from playwright.sync_api import expect
 
 from crm.tests.factories import OrganisationFactory
-from crm.tests.lead_factories import routes_to, unit_with_members
+from leads.tests.factories import routes_to, unit_with_members
 from tests.browser import ARTIFACTS, assert_accessible, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -15,7 +15,7 @@ from django.utils import timezone
 from care_plans.models import Reminder
 from care_plans.tasks import run_reminders_task
 from care_plans.tests.factories import FollowUpFactory
-from crm.celery import app as celery_app
+from kumppani.celery import app as celery_app
 
 pytestmark = [
     pytest.mark.celery_worker,
@@ -48,7 +48,7 @@ def test_a_worker_on_redis_sends_each_reminder_once(account_manager, tmp_path):
     mail_dir.mkdir()
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "crm.settings",
+        "DJANGO_SETTINGS_MODULE": "kumppani.settings",
         "DATABASE_URL": _database_url(),
         "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
@@ -63,7 +63,7 @@ def test_a_worker_on_redis_sends_each_reminder_once(account_manager, tmp_path):
             "-m",
             "celery",
             "-A",
-            "crm",
+            "kumppani",
             "worker",
             "--pool=solo",
             "--loglevel=INFO",

@@ -182,7 +182,7 @@ def test_deploy_check_is_clean_with_debug_off():
         "DEBUG": "false",
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": "kumppani.example",
-        "DJANGO_SETTINGS_MODULE": "crm.settings",
+        "DJANGO_SETTINGS_MODULE": "kumppani.settings",
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -1,7 +1,7 @@
 import pytest
 from celery.result import _set_task_join_will_block
 
-from crm.celery import app as celery_app
+from kumppani.celery import app as celery_app
 
 
 @pytest.fixture(autouse=True)

@@ -133,7 +133,7 @@ def test_recording_a_follow_up_keeps_the_answers_and_the_new_needs(client, accou
 
 
 def test_a_new_need_becomes_a_lead_with_one_click(client, account_manager):
-    from crm.models import Lead
+    from leads.models import Lead
 
     organisation = OrganisationFactory(account_manager=account_manager)
     follow_up = FollowUp.objects.create(
@@ -152,7 +152,7 @@ def test_a_new_need_becomes_a_lead_with_one_click(client, account_manager):
 
 
 def test_a_new_need_becomes_a_draft_offer_with_one_click(client, account_manager):
-    from crm.models import Offer
+    from leads.models import Offer
 
     organisation = OrganisationFactory(account_manager=account_manager)
     follow_up = FollowUp.objects.create(

@@ -105,7 +105,7 @@ def test_my_work_lists_due_items_each_one_click_from_done(client, account_manage
 
 
 def _lead_for(user):
-    from crm.models import Lead
+    from leads.models import Lead
 
     return Lead.objects.create(
         organisation=OrganisationFactory(),

@@ -52,7 +52,6 @@ def followup_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "form": form,
         "may_write": may_write,
         "needs": follow_up.needs.all(),
-        "leads_available": services.leads_available(),
     }
     return render(request, "care_plans/followup_detail.html", context)
 
@@ -64,9 +63,6 @@ def need_to_lead(request: HttpRequest, pk: int) -> HttpResponse:
     need = get_object_or_404(NewNeed, pk=pk)
     follow_up, may_write = followup_for(request, need.follow_up_id)
     require(may_write)
-    if not services.leads_available():
-        messages.error(request, _("Leads are not available yet."))
-        return redirect(follow_up)
     lead = services.need_to_lead(need=need, actor=request.user)
     if lead is None:
         messages.info(request, _("This need is already a lead."))
@@ -82,12 +78,9 @@ def need_to_offer(request: HttpRequest, pk: int) -> HttpResponse:
     need = get_object_or_404(NewNeed, pk=pk)
     follow_up, may_write = followup_for(request, need.follow_up_id)
     require(may_write and can_edit_organisation(request.user, follow_up.organisation))
-    if not services.leads_available():
-        messages.error(request, _("Offers are not available yet."))
-        return redirect(follow_up)
     offer = services.need_to_offer(need=need, actor=request.user)
     if offer is None:
         messages.info(request, _("This need already has an offer."))
         return redirect(follow_up)
     messages.success(request, _("A draft offer was made from the need."))
-    return redirect(offer.get_absolute_url() if hasattr(offer, "get_absolute_url") else follow_up)
+    return redirect(offer)

@@ -27,7 +27,3 @@ __all__ = [
     "SizeClass",
     "TimelineEntry",
 ]
-
-from .leads import Lead, LeadEvent, LeadReminder, LeadRoute, LeadSettings, Offer, OfferLine
-
-__all__ += ["Lead", "LeadEvent", "LeadReminder", "LeadRoute", "LeadSettings", "Offer", "OfferLine"]

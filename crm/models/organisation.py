@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from crm.lib.business_id import normalise_business_id
-from crm.lib.size_class import LARGE, MEDIUM, MICRO, SMALL
+from kumppani.lib.business_id import normalise_business_id
+from kumppani.lib.size_class import LARGE, MEDIUM, MICRO, SMALL
 
 
 def validate_business_id(value: str) -> None:

@@ -1,6 +1,6 @@
 import pytest
 
-from crm.celery import app as celery_app
+from kumppani.celery import app as celery_app
 
 
 @pytest.fixture(autouse=True)

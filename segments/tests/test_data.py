@@ -3,7 +3,7 @@
 import pytest
 from django.utils import translation
 
-from segments.lib import contrast_ratio
+from kumppani.lib.contrast import contrast_ratio
 from segments.models import CareModel, Segment, SuggestionSettings
 
 pytestmark = pytest.mark.django_db

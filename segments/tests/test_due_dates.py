@@ -10,8 +10,8 @@ from freezegun import freeze_time
 from crm import services as crm_services
 from crm.models import Interaction, Organisation
 from crm.tests.factories import OrganisationFactory
+from kumppani.lib.months import add_months, next_contact_due
 from segments import services
-from segments.lib import add_months, next_contact_due
 
 UTC = datetime.UTC
 HKI = ZoneInfo("Europe/Helsinki")

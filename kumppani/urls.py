@@ -1,0 +1,24 @@
+"""Project URLconf: each app's urls under its own prefix."""
+
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+
+from crm.views import home
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("accounts/", include("accounts.urls")),
+    path("customers/", include("crm.register_urls")),
+    path("leads/", include("leads.urls")),
+    path("notifications/", include("accounts.notification_urls")),
+    path("care/", include("care_plans.urls")),
+    path("segments/", include("segments.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
+]
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,60 @@
+"""Admin for leads, their routes, settings and reminders, and offers."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from leads.models import Lead, LeadEvent, LeadReminder, LeadRoute, LeadSettings, Offer, OfferLine
+
+
+@admin.register(LeadSettings)
+class LeadSettingsAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "contact_within_working_days", "escalate_after_working_days", "offer_validity_days"]
+
+    def has_add_permission(self, request) -> bool:
+        return not LeadSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(LeadRoute)
+class LeadRouteAdmin(SimpleHistoryAdmin):
+    list_display = ["need", "unit"]
+    list_select_related = ["unit"]
+
+
+class LeadEventInline(admin.TabularInline):
+    model = LeadEvent
+    extra = 0
+    readonly_fields = ["occurred_at", "actor", "state", "summary", "note"]
+    can_delete = False
+
+
+@admin.register(Lead)
+class LeadAdmin(SimpleHistoryAdmin):
+    list_display = ["pk", "__str__", "state", "need", "passed_by", "assignee", "unit", "created_at", "contacted_at"]
+    list_filter = ["state", "need", "unit"]
+    list_select_related = ["organisation", "passed_by", "assignee", "unit"]
+    raw_id_fields = ["organisation", "passed_by", "assignee", "delivery"]
+    search_fields = ["organisation__name", "new_organisation_name"]
+    inlines = [LeadEventInline]
+
+
+@admin.register(LeadReminder)
+class LeadReminderAdmin(admin.ModelAdmin):
+    list_display = ["lead", "stage", "recipient", "created_at", "sent_at"]
+    raw_id_fields = ["lead", "recipient"]
+
+
+class OfferLineInline(admin.TabularInline):
+    model = OfferLine
+    extra = 0
+
+
+@admin.register(Offer)
+class OfferAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "organisation", "state", "total", "valid_until", "responsible"]
+    list_filter = ["state"]
+    list_select_related = ["organisation", "responsible"]
+    raw_id_fields = ["organisation", "lead", "delivery"]
+    inlines = [OfferLineInline]

@@ -1,0 +1,14 @@
+from .lead import NEED_SERVICE_TYPE, Lead, LeadEvent, LeadReminder, LeadRoute, LeadSettings, Need
+from .offer import Offer, OfferLine
+
+__all__ = [
+    "NEED_SERVICE_TYPE",
+    "Lead",
+    "LeadEvent",
+    "LeadReminder",
+    "LeadRoute",
+    "LeadSettings",
+    "Need",
+    "Offer",
+    "OfferLine",
+]

@@ -1,0 +1,62 @@
+"""What every step of a lead writes: its history line, the timeline, notices and mail to the people concerned."""
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import OrgUnit
+from accounts.notifications import notify
+from accounts.roles import Role
+from crm.timeline import timeline_add
+from leads.models import (
+    Lead,
+    LeadEvent,
+)
+
+
+def queue_mail(*, lead: Lead, recipient, kind: str) -> None:
+    from leads.tasks import send_lead_mail_task
+
+    if recipient.email:
+        lead_id, recipient_id = lead.pk, recipient.pk
+        transaction.on_commit(lambda: send_lead_mail_task.delay(lead_id, recipient_id, kind))
+
+
+def record_event(lead: Lead, *, actor, summary: str, note: str = "", occurred_at=None) -> LeadEvent:
+    """One line on the lead's history and, when the organisation is known, on the organisation's timeline."""
+    when = occurred_at or timezone.now()
+    event = LeadEvent.objects.create(
+        lead=lead, actor=actor, state=lead.state, summary=str(summary)[:300], note=note, occurred_at=when
+    )
+    if lead.organisation_id:
+        timeline_add(
+            organisation=lead.organisation,
+            kind="lead",
+            actor=actor,
+            occurred_at=when,
+            summary=f"{_('Lead')}: {summary}",
+            url=lead.get_absolute_url(),
+        )
+    return event
+
+
+def unit_account_managers(unit: OrgUnit | None):
+    if unit is None:
+        return get_user_model().objects.none()
+    return get_user_model().objects.filter(units=unit, is_active=True, groups__name=Role.ACCOUNT_MANAGER).distinct()
+
+
+def triage_recipients(lead: Lead) -> list:
+    members = list(unit_account_managers(lead.unit))
+    if members:
+        return members
+    if lead.unit is not None and lead.unit.head is not None and lead.unit.head.is_active:
+        return [lead.unit.head]
+    return []
+
+
+def tell_teacher(lead: Lead, actor, text: str) -> None:
+    """The feedback that keeps teachers passing leads: an in-app note on each step of their lead."""
+    if lead.passed_by_id and lead.passed_by_id != actor.pk:
+        notify(recipient=lead.passed_by, text=text, url=lead.get_absolute_url())

@@ -1,0 +1,88 @@
+"""Passing a lead and routing it: to the organisation's account manager, else the need's unit's triage queue."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.notifications import notify
+from crm import services
+from crm.models import Interaction
+from kumppani.lib.workdays import add_working_days
+from leads.models import (
+    Lead,
+    LeadRoute,
+    LeadSettings,
+    Need,
+)
+from leads.services.events import queue_mail, record_event, triage_recipients
+
+
+def lead_route(lead: Lead) -> None:
+    """Fill in unit, assignee and state: the organisation's account manager, else the need's unit's triage queue.
+
+    The unit is kept even when a manager is assigned: statistics are per unit and escalation goes to its head.
+    """
+    route = LeadRoute.objects.select_related("unit__head").filter(need=lead.need).first()
+    if route is None:
+        route = LeadRoute.objects.select_related("unit__head").filter(need=Need.OTHER).first()
+    lead.unit = route.unit if route else None
+    manager = lead.organisation.account_manager if lead.organisation_id else None
+    if manager is not None and manager.is_active:
+        lead.assignee = manager
+        lead.state = Lead.State.ASSIGNED
+        lead.assigned_at = timezone.now()
+    else:
+        lead.assignee = None
+        lead.state = Lead.State.NEW
+
+
+@transaction.atomic
+def lead_pass(*, lead: Lead, actor, log_visit: bool = False) -> Lead:
+    """A teacher (or anyone) passes a lead: store it, route it, tell the assignee or the triage queue."""
+    lead.passed_by = actor
+    lead.created_at = timezone.now()
+    if log_visit:
+        lead.visited_on = timezone.localdate(lead.created_at)
+    lead_settings = LeadSettings.load()
+    passed_on = timezone.localdate(lead.created_at)
+    lead.contact_due_on = add_working_days(passed_on, lead_settings.contact_within_working_days)
+    lead.escalate_on = add_working_days(lead.contact_due_on, lead_settings.escalate_after_working_days)
+    lead_route(lead)
+    lead.full_clean()
+    lead.save()
+    summary = _("%(need)s, passed by %(teacher)s") % {"need": lead.get_need_display(), "teacher": actor}
+    record_event(lead, actor=actor, summary=summary, occurred_at=lead.created_at)
+    if log_visit and lead.organisation_id:
+        log_workplace_visit(lead)
+    _announce(lead)
+    return lead
+
+
+def log_workplace_visit(lead: Lead) -> None:
+    interaction = Interaction(
+        organisation=lead.organisation,
+        kind=Interaction.Kind.WORKPLACE_VISIT,
+        channel=Interaction.Channel.IN_PERSON,
+        occurred_at=lead.created_at,
+        subject=_("Workplace visit; lead passed: %(need)s") % {"need": lead.get_need_display()},
+    )
+    services.interaction_save(interaction=interaction, actor=lead.passed_by, participants=[lead.passed_by])
+
+
+def _announce(lead: Lead) -> None:
+    """Notify and e-mail the assignee, or everyone who works the unit's triage queue."""
+    if lead.assignee_id:
+        notify(
+            recipient=lead.assignee,
+            text=_("New lead for you: %(lead)s") % {"lead": lead},
+            url=lead.get_absolute_url(),
+        )
+        queue_mail(lead=lead, recipient=lead.assignee, kind="assigned")
+        return
+    for recipient in triage_recipients(lead):
+        notify(
+            recipient=recipient,
+            text=_("New lead in the triage queue of %(unit)s: %(lead)s") % {"unit": lead.unit, "lead": lead},
+            url=lead.get_absolute_url(),
+        )
+        queue_mail(lead=lead, recipient=recipient, kind="triage")

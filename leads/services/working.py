@@ -1,0 +1,199 @@
+"""Working a lead through its states; each step is recorded and the teacher who passed it is told."""
+
+import datetime
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.notifications import notify
+from accounts.roles import Role
+from crm import services
+from crm.models import Delivery, Organisation, ServiceType
+from crm.timeline import timeline_add
+from leads.models import (
+    NEED_SERVICE_TYPE,
+    Lead,
+    LeadSettings,
+    Offer,
+    OfferLine,
+)
+from leads.services.events import queue_mail, record_event, tell_teacher
+from leads.services.offers import offer_save
+from leads.services.passing import log_workplace_visit
+
+
+class LeadStateError(ValueError):
+    pass
+
+
+def _require_move(lead: Lead, state: str) -> None:
+    if not lead.can_move_to(state):
+        raise LeadStateError(
+            _("A lead that is %(current)s cannot become %(new)s.")
+            % {"current": lead.get_state_display().lower(), "new": Lead.State(state).label.lower()}
+        )
+
+
+def _locked(lead: Lead) -> Lead:
+    return Lead.objects.select_for_update(of=("self",)).select_related("organisation", "unit__head").get(pk=lead.pk)
+
+
+@transaction.atomic
+def lead_assign(*, lead: Lead, assignee, actor) -> Lead:
+    lead = _locked(lead)
+    _require_move(lead, Lead.State.ASSIGNED)
+    lead.assignee = assignee
+    lead.state = Lead.State.ASSIGNED
+    lead.assigned_at = timezone.now()
+    lead.save(update_fields=["assignee", "state", "assigned_at"])
+    record_event(lead, actor=actor, summary=_("Assigned to %(user)s") % {"user": assignee})
+    if assignee != actor:
+        notify(
+            recipient=assignee,
+            text=_("%(actor)s assigned a lead to you: %(lead)s") % {"actor": actor, "lead": lead},
+            url=lead.get_absolute_url(),
+        )
+        queue_mail(lead=lead, recipient=assignee, kind="assigned")
+    return lead
+
+
+@transaction.atomic
+def lead_mark_contacted(*, lead: Lead, actor, note: str = "") -> Lead:
+    """The customer was contacted: stops the reminders; the contact goes on the customer's timeline."""
+    lead = _locked(lead)
+    _require_move(lead, Lead.State.CONTACTED)
+    now = timezone.now()
+    if lead.assignee_id is None:
+        lead.assignee = actor
+        lead.assigned_at = now
+    lead.state = Lead.State.CONTACTED
+    lead.contacted_at = lead.contacted_at or now
+    lead.save(update_fields=["assignee", "assigned_at", "state", "contacted_at"])
+    record_event(lead, actor=actor, summary=_("Customer contacted"), note=note, occurred_at=now)
+    tell_teacher(lead, actor, _("Your lead %(lead)s: the customer has been contacted.") % {"lead": lead})
+    return lead
+
+
+@transaction.atomic
+def lead_qualify(*, lead: Lead, actor, organisation: Organisation | None = None, create_new: bool = False) -> Lead:
+    """A real need: the organisation must be in the register now (linked, or created from the teacher's name)."""
+    lead = _locked(lead)
+    _require_move(lead, Lead.State.QUALIFIED)
+    if organisation is None and create_new and not lead.organisation_id:
+        organisation = Organisation(name=lead.new_organisation_name.strip(), business_id=lead.new_business_id)
+        if lead.new_business_id and Organisation.objects.filter(business_id=lead.new_business_id).exists():
+            organisation.business_id = ""
+        organisation = services.organisation_save(organisation=organisation, actor=actor)
+        if organisation.account_manager_id is None and actor.has_role(Role.ACCOUNT_MANAGER):
+            services.account_team_assign(organisation=organisation, manager=actor, deputy=None, actor=actor)
+            organisation.refresh_from_db()
+    if organisation is not None and organisation.pk != lead.organisation_id:
+        _link_organisation(lead, organisation)
+    if not lead.organisation_id:
+        raise LeadStateError(_("Link the lead to an organisation in the register, or add it, before qualifying."))
+    lead.state = Lead.State.QUALIFIED
+    lead.save(update_fields=["organisation", "state"])
+    record_event(lead, actor=actor, summary=_("Qualified: a real need"))
+    return lead
+
+
+def _link_organisation(lead: Lead, organisation: Organisation) -> None:
+    """Copy the lead's history so far onto the organisation's timeline, then keep writing there."""
+    lead.organisation = organisation
+    lead.save(update_fields=["organisation"])
+    for event in lead.events.select_related("actor"):
+        timeline_add(
+            organisation=organisation,
+            kind="lead",
+            actor=event.actor,
+            occurred_at=event.occurred_at,
+            summary=f"{_('Lead')}: {event.summary}",
+            url=lead.get_absolute_url(),
+        )
+    if lead.visited_on:
+        log_workplace_visit(lead)
+
+
+@transaction.atomic
+def lead_convert_to_offer(*, lead: Lead, actor) -> Offer:
+    lead = _locked(lead)
+    _require_move(lead, Lead.State.CONVERTED)
+    offer = Offer(
+        organisation=lead.organisation,
+        lead=lead,
+        title=_("%(need)s: %(organisation)s") % {"need": lead.get_need_display(), "organisation": lead.organisation},
+        responsible=actor,
+        valid_until=timezone.localdate() + datetime.timedelta(days=LeadSettings.load().offer_validity_days),
+        notes=lead.description,
+    )
+    service_type = ServiceType.objects.filter(code=NEED_SERVICE_TYPE.get(lead.need, "other")).first()
+    lines = (
+        [
+            OfferLine(
+                service_type=service_type,
+                description=lead.get_need_display(),
+                quantity=Decimal("1"),
+                unit_price=Decimal("0.00"),
+            )
+        ]
+        if service_type
+        else []
+    )
+    offer = offer_save(offer=offer, lines=lines, actor=actor)
+    _finish_conversion(lead, actor, Lead.ConvertedTo.OFFER)
+    return offer
+
+
+@transaction.atomic
+def lead_convert_to_delivery(*, lead: Lead, actor, start_date: datetime.date | None = None) -> Delivery:
+    lead = _locked(lead)
+    _require_move(lead, Lead.State.CONVERTED)
+    service_type = ServiceType.objects.get(code=NEED_SERVICE_TYPE.get(lead.need, "other"))
+    delivery = Delivery(
+        organisation=lead.organisation,
+        service_type=service_type,
+        title=_("%(need)s: %(organisation)s") % {"need": lead.get_need_display(), "organisation": lead.organisation},
+        responsible=actor,
+        start_date=start_date or timezone.localdate(),
+        notes=lead.description,
+    )
+    delivery = services.delivery_save(delivery=delivery, actor=actor)
+    lead.delivery = delivery
+    lead.save(update_fields=["delivery"])
+    _finish_conversion(lead, actor, Lead.ConvertedTo.DELIVERY)
+    return delivery
+
+
+def _finish_conversion(lead: Lead, actor, converted_to: str) -> None:
+    lead.state = Lead.State.CONVERTED
+    lead.converted_to = converted_to
+    lead.closed_at = timezone.now()
+    lead.save(update_fields=["state", "converted_to", "closed_at"])
+    label = Lead.ConvertedTo(converted_to).label.lower()
+    record_event(lead, actor=actor, summary=_("Converted to %(what)s") % {"what": label})
+    tell_teacher(
+        lead, actor, _("Your lead %(lead)s was converted to %(what)s. Thank you!") % {"lead": lead, "what": label}
+    )
+
+
+@transaction.atomic
+def lead_close(*, lead: Lead, actor, reason: str, note: str = "") -> Lead:
+    lead = _locked(lead)
+    _require_move(lead, Lead.State.CLOSED)
+    lead.state = Lead.State.CLOSED
+    lead.close_reason = reason
+    lead.closed_at = timezone.now()
+    lead.full_clean()
+    lead.save(update_fields=["state", "close_reason", "closed_at"])
+    record_event(
+        lead, actor=actor, summary=_("Closed: %(reason)s") % {"reason": lead.get_close_reason_display()}, note=note
+    )
+    tell_teacher(
+        lead,
+        actor,
+        _("Your lead %(lead)s was closed: %(reason)s.")
+        % {"lead": lead, "reason": lead.get_close_reason_display().lower()},
+    )
+    return lead
