@@ -82,6 +82,26 @@ def _finnish_by_default(settings):
     settings.LANGUAGE_CODE = "fi"
 
 
+@pytest.fixture
+def eager_celery():
+    """Tasks queued by the code under test run in the test process when its transaction commits.
+
+    Not autouse: tests/test_celery_worker.py runs a real worker and needs tasks to go to Redis. Apps whose tests
+    all want it use it from an autouse fixture in their tests/conftest.py.
+    """
+    from celery.result import _set_task_join_will_block
+
+    from kumppani.celery import app as celery_app
+
+    old = celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates
+    celery_app.conf.task_always_eager = True
+    celery_app.conf.task_eager_propagates = True
+    yield
+    celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates = old
+    # Eager tasks run in threads (the exactly-once tests) can leave Celery's process-global "inside a task" flag.
+    _set_task_join_will_block(False)
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     executable = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -7,4 +7,9 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Users and roles")
 
     def ready(self) -> None:
+        from outbox.context import register_context
+
         from . import signals  # noqa: F401
+        from .services import PASSWORD_RESET_TEMPLATE, password_reset_email_context
+
+        register_context(PASSWORD_RESET_TEMPLATE, password_reset_email_context)

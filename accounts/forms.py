@@ -1,8 +1,8 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
-from .services import login_clear_failures, login_is_throttled, login_record_failure
+from .services import login_clear_failures, login_is_throttled, login_record_failure, password_reset_email_queue
 
 
 def client_ip(request) -> str | None:
@@ -41,3 +41,19 @@ class ThrottledLoginForm(AuthenticationForm):
             raise
         login_clear_failures(email=email)
         return data
+
+
+class OutboxPasswordResetForm(PasswordResetForm):
+    """Django's reset form, whose mail goes through the outbox like every other e-mail."""
+
+    def send_mail(
+        self,
+        subject_template_name: str,
+        email_template_name: str,
+        context: dict,
+        from_email: str | None,
+        to_email: str,
+        html_email_template_name: str | None = None,
+    ) -> None:
+        # Django's context holds the uid and the token; only the user's id is stored, the rest is made when sent.
+        password_reset_email_queue(user=context["user"])

@@ -1,14 +1,23 @@
-"""Account services: login throttling and role setup."""
+"""Account services: login throttling, role setup and the password-reset mail."""
 
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.tokens import default_token_generator
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
-from .models import LoginAttempt
+from outbox.models import OutgoingEmail
+from outbox.services import email_queue
+
+from .models import LoginAttempt, User
 from .roles import ROLE_PERMISSIONS, Role
+
+PASSWORD_RESET_TEMPLATE = "emails/password_reset"
 
 
 def login_is_throttled(*, email: str, ip_address: str | None) -> bool:
@@ -46,3 +55,32 @@ def roles_sync() -> None:
         else:
             permissions = Permission.objects.filter(wanted)
         group.permissions.set(permissions)
+
+
+def password_reset_email_queue(*, user: User) -> OutgoingEmail:
+    """Queue the password-reset mail. Only the user's id is stored: the token is made when the mail is sent."""
+    return email_queue(
+        to=user.email,
+        template=PASSWORD_RESET_TEMPLATE,
+        context={"user": user.pk},
+        language=user.language or settings.LANGUAGE_CODE,
+    )
+
+
+def password_reset_email_context(stored: dict) -> dict:
+    """The outbox's context provider for the reset mail: the link's uid and token, made at render time.
+
+    The token is valid from when the mail goes out (PASSWORD_RESET_TIMEOUT) and is never stored. The link
+    points at SITE_URL, not at whatever host the request named.
+    """
+    user = User.objects.get(pk=stored["user"], is_active=True)
+    site = urlsplit(settings.SITE_URL)
+    return {
+        "user": user,
+        "email": user.email,
+        "uid": urlsafe_base64_encode(force_bytes(user.pk)),
+        "token": default_token_generator.make_token(user),
+        "protocol": site.scheme,
+        "domain": site.netloc,
+        "site_name": "Kumppani",
+    }

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from .forms import ThrottledLoginForm
+from .forms import OutboxPasswordResetForm, ThrottledLoginForm
 
 app_name = "accounts"
 
@@ -32,8 +32,8 @@ urlpatterns = [
         "password/reset/",
         auth_views.PasswordResetView.as_view(
             template_name="accounts/form_page.html",
-            email_template_name="emails/password_reset.txt",
-            subject_template_name="emails/password_reset_subject.txt",
+            # Queues templates/emails/password_reset(_subject).txt in the outbox.
+            form_class=OutboxPasswordResetForm,
             success_url=reverse_lazy("accounts:password_reset_done"),
         ),
         name="password_reset",

@@ -9,8 +9,6 @@ from care_plans.models import (
     FollowUp,
     Meeting,
     PlanAction,
-    Reminder,
-    ReminderPreference,
     ReminderSettings,
     SteeringGroup,
     SteeringGroupMember,
@@ -80,19 +78,6 @@ class FollowUpAdmin(SimpleHistoryAdmin):
     list_display = ["title", "organisation", "owner", "due_date", "status", "kind"]
     list_filter = ["status", "kind"]
     raw_id_fields = ["organisation", "delivery", "owner", "completed_by"]
-
-
-@admin.register(Reminder)
-class ReminderAdmin(admin.ModelAdmin):
-    list_display = ["item_type", "item_id", "stage", "recipient", "due_date", "sent_at", "emailed_at"]
-    list_filter = ["stage"]
-    raw_id_fields = ["recipient"]
-
-
-@admin.register(ReminderPreference)
-class ReminderPreferenceAdmin(SimpleHistoryAdmin):
-    list_display = ["user", "email", "in_app", "daily_digest"]
-    raw_id_fields = ["user"]
 
 
 @admin.register(CalendarFeed)

@@ -12,11 +12,11 @@ from care_plans.models import (
     FollowUp,
     Meeting,
     PlanAction,
-    ReminderPreference,
     SteeringGroup,
     SteeringGroupMember,
 )
 from crm.models import ServiceType
+from reminders.models import ReminderPreference
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")

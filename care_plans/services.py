@@ -84,20 +84,26 @@ ENDED_DELIVERY_LOOKBACK_DAYS = 30
 
 
 def followups_create_for_ended_deliveries(*, today: datetime.date | None = None) -> int:
-    """After-care also follows a delivery whose end date has passed while nobody marked it done."""
+    """The nightly sweep: after-care for every recent delivery that should have it and has none.
+
+    That is a delivery whose end date passed while nobody marked it done, and a delivery marked done whose
+    `delivery_completed` receiver did not run to the end (a crash after the commit): the sweep repairs it by
+    the next morning. Creating follow-ups is idempotent, so a delivery is never followed up twice.
+    """
     from crm.models import Delivery
 
     today = today or timezone.localdate()
-    ended = (
-        Delivery.objects.filter(
-            status__in=[Delivery.Status.PLANNED, Delivery.Status.IN_PROGRESS],
-            end_date__lt=today,
-            end_date__gte=today - datetime.timedelta(days=ENDED_DELIVERY_LOOKBACK_DAYS),
-        )
+    since = today - datetime.timedelta(days=ENDED_DELIVERY_LOOKBACK_DAYS)
+    unmarked = Q(
+        status__in=[Delivery.Status.PLANNED, Delivery.Status.IN_PROGRESS], end_date__lt=today, end_date__gte=since
+    )
+    done = Q(status=Delivery.Status.DONE, completed_at__date__gte=since)
+    candidates = (
+        Delivery.objects.filter(unmarked | done)
         .exclude(pk__in=FollowUp.objects.filter(delivery__isnull=False).values("delivery_id"))
         .select_related("organisation", "service_type")
     )
-    return sum(len(followups_create_for_delivery(delivery=delivery)) for delivery in ended)
+    return sum(len(followups_create_for_delivery(delivery=delivery)) for delivery in candidates)
 
 
 def followup_create_for_manager_change(*, organisation, old_manager, new_manager, actor=None) -> FollowUp | None:

@@ -73,7 +73,9 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "django_celery_beat",
+    "outbox",
     "accounts",
+    "reminders",
     "crm",
     "leads",
     "segments",
@@ -184,6 +186,18 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Kumppani <kumppani@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Seconds an SMTP connection may hang: a send must end well inside OUTBOX_STALE_CLAIM_SECONDS, or the sweep would
+# take a slow send for a dead worker and send the mail again.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+
+# The outbox (outbox/services.py): a failed send is retried after BASE seconds, doubling up to MAX; after
+# MAX_ATTEMPTS the mail is failed (kept, and can be queued again in the admin). A claim older than
+# STALE_CLAIM_SECONDS belongs to a worker that died, and the sweep queues its mail again.
+OUTBOX_RETRY_BASE_SECONDS = env_int("OUTBOX_RETRY_BASE_SECONDS", 60)
+OUTBOX_RETRY_MAX_SECONDS = env_int("OUTBOX_RETRY_MAX_SECONDS", 3600)
+OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 50)
+OUTBOX_STALE_CLAIM_SECONDS = env_int("OUTBOX_STALE_CLAIM_SECONDS", 600)
 
 # Celery: Redis in production and tests; the filesystem transport when nothing is configured.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "filesystem://")

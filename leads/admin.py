@@ -1,9 +1,9 @@
-"""Admin for leads, their routes, settings and reminders, and offers."""
+"""Admin for leads, their routes, and settings, and offers."""
 
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from leads.models import Lead, LeadEvent, LeadReminder, LeadRoute, LeadSettings, Offer, OfferLine
+from leads.models import Lead, LeadEvent, LeadRoute, LeadSettings, Offer, OfferLine
 
 
 @admin.register(LeadSettings)
@@ -38,12 +38,6 @@ class LeadAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["organisation", "passed_by", "assignee", "delivery"]
     search_fields = ["organisation__name", "new_organisation_name"]
     inlines = [LeadEventInline]
-
-
-@admin.register(LeadReminder)
-class LeadReminderAdmin(admin.ModelAdmin):
-    list_display = ["lead", "stage", "recipient", "created_at", "sent_at"]
-    raw_id_fields = ["lead", "recipient"]
 
 
 class OfferLineInline(admin.TabularInline):

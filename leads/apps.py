@@ -14,8 +14,11 @@ class LeadsConfig(AppConfig):
         from crm.my_work import register_source
         from crm.panels import register_panel
         from crm.timeline import register_kind
+        from leads import reminder_sources
+        from leads.services.mail import lead_mail_render_context
         from leads.views.leads import organisation_panel
         from leads.work_sources import leads_to_handle
+        from outbox.context import register_context
 
         register_nav_item(_("My leads"), "leads:my_leads", roles=[Role.TEACHER], order=5)
         register_nav_item(_("Pass a lead"), "leads:lead_create", roles=[Role.TEACHER], order=6)
@@ -33,3 +36,5 @@ class LeadsConfig(AppConfig):
             "leads", template="leads/organisation_panel.html", context=organisation_panel, order=50, column="main"
         )
         register_source("leads", leads_to_handle, order=50)
+        register_context("emails/leads", lead_mail_render_context)
+        reminder_sources.register()

@@ -2,38 +2,31 @@
 
 The tasks were registered under crm.tasks.* before leads became an app of its own; those names stay
 registered as aliases for one release so that messages already queued, and beat entries not yet rewritten
-by `setup_periodic_tasks`, still run.
+by `setup_periodic_tasks`, still run. Lead mail itself goes through the outbox (leads.services.events).
 """
 
 from celery import shared_task
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
-from django.utils import translation
+from django.contrib.auth import get_user_model
 
 from leads import services
+from leads.models import Lead
+from leads.services.events import queue_mail
 
-LEAD_MAIL_KINDS = ("assigned", "triage", "reminder", "escalation")
 
-
-def _send_lead_mail(lead_id: int, recipient_id: int, kind: str) -> None:
-    if kind not in LEAD_MAIL_KINDS:
-        raise ValueError(f"unknown lead mail {kind!r}")
-    context = services.lead_mail_context(lead_id, recipient_id)
-    recipient = context["recipient"]
-    with translation.override(recipient.language or "fi"):
-        subject = " ".join(render_to_string(f"emails/leads/{kind}_subject.txt", context).split())
-        body = render_to_string(f"emails/leads/{kind}.txt", context)
-    send_mail(subject, body, None, [recipient.email])
+def _queue_lead_mail(lead_id: int, recipient_id: int, kind: str) -> None:
+    lead = Lead.objects.get(pk=lead_id)
+    queue_mail(lead=lead, recipient=get_user_model().objects.get(pk=recipient_id), kind=kind)
 
 
 @shared_task
 def send_lead_mail_task(lead_id: int, recipient_id: int, kind: str) -> None:
-    """E-mail about a lead, in the recipient's language (templates/emails/leads/<kind>.txt)."""
-    _send_lead_mail(lead_id, recipient_id, kind)
+    """Kept for one release: a message published before the outbox queues its mail there."""
+    _queue_lead_mail(lead_id, recipient_id, kind)
 
 
 @shared_task
 def lead_reminders_task() -> int:
+    """Lead reminders alone; the reminder engine's hourly run (reminders.tasks) covers them too."""
     return services.lead_reminders_send()
 
 
@@ -45,7 +38,7 @@ def expire_offers_task() -> int:
 # Old names, kept for one release (see the module docstring).
 @shared_task(name="crm.tasks.send_lead_mail_task")
 def send_lead_mail_task_alias(lead_id: int, recipient_id: int, kind: str) -> None:
-    _send_lead_mail(lead_id, recipient_id, kind)
+    _queue_lead_mail(lead_id, recipient_id, kind)
 
 
 @shared_task(name="crm.tasks.lead_reminders_task")

@@ -9,25 +9,17 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.tests.factories import PASSWORD
-from care_plans.models import FollowUp, NewNeed, Reminder
-from care_plans.reminders import reminders_run
+from care_plans.models import FollowUp, NewNeed
 from crm.models import Delivery
 from crm.tests.factories import DeliveryFactory, OrganisationFactory
-from kumppani.celery import app as celery_app
+from reminders.engine import reminders_run
+from reminders.models import Reminder
 from tests.browser import assert_accessible
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
 ]
-
-
-@pytest.fixture
-def eager_celery():
-    old = celery_app.conf.task_always_eager
-    celery_app.conf.task_always_eager = True
-    yield
-    celery_app.conf.task_always_eager = old
 
 
 def log_in(page, live_server, user) -> None:

@@ -183,8 +183,11 @@ def test_password_change_with_the_wrong_old_password_is_refused(client, account_
     assert account_manager.check_password(PASSWORD)
 
 
-def test_password_reset_mails_a_link_that_sets_a_new_password(client, account_manager, mailoutbox):
-    response = client.post(reverse("accounts:password_reset"), {"email": "AM@example.fi"})
+def test_password_reset_mails_a_link_that_sets_a_new_password(
+    client, account_manager, mailoutbox, eager_celery, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("accounts:password_reset"), {"email": "AM@example.fi"})
     assert response.status_code == 302
     assert response["Location"] == reverse("accounts:password_reset_done")
     assert len(mailoutbox) == 1
@@ -210,8 +213,11 @@ def test_password_reset_mails_a_link_that_sets_a_new_password(client, account_ma
     assert client.get(link.group(1), follow=True).context["validlink"] is False
 
 
-def test_password_reset_for_an_unknown_address_sends_nothing_but_looks_the_same(client, mailoutbox):
-    response = client.post(reverse("accounts:password_reset"), {"email": "nobody@example.fi"})
+def test_password_reset_for_an_unknown_address_sends_nothing_but_looks_the_same(
+    client, mailoutbox, eager_celery, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("accounts:password_reset"), {"email": "nobody@example.fi"})
     assert response.status_code == 302
     assert response["Location"] == reverse("accounts:password_reset_done")
     assert mailoutbox == []

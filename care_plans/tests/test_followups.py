@@ -186,6 +186,24 @@ def test_a_delivery_whose_end_date_passed_unmarked_gets_after_care_once(account_
     assert not FollowUp.objects.filter(delivery__in=[running, long_ago]).exists()
 
 
+def test_a_done_delivery_whose_receiver_failed_gets_its_after_care_from_the_nightly_sweep(account_manager):
+    from django.utils import timezone
+
+    delivery = DeliveryFactory(
+        responsible=account_manager,
+        status=Delivery.Status.DONE,
+        start_date=datetime.date(2026, 9, 1),
+        end_date=datetime.date(2026, 11, 20),
+    )
+    # Marked done, but no follow-ups: the receiver that creates them died after the commit.
+    Delivery.objects.filter(pk=delivery.pk).update(completed_at=timezone.now())
+    assert not FollowUp.objects.filter(delivery=delivery).exists()
+
+    assert services.followups_create_for_ended_deliveries(today=timezone.localdate()) > 0
+    assert services.followups_create_for_ended_deliveries(today=timezone.localdate()) == 0
+    assert FollowUp.objects.filter(delivery=delivery, owner=account_manager).exists()
+
+
 @freeze_time("2026-11-23 12:00:00")
 def test_closing_past_follow_ups_cancels_only_long_overdue_after_care(account_manager):
     from django.core.management import call_command

@@ -10,10 +10,11 @@ from accounts.models import OrgUnit
 from accounts.notifications import Notification
 from accounts.roles import Role
 from accounts.tests.factories import user_with_role
-from care_plans.models import FollowUp, Reminder, ReminderPreference
-from care_plans.reminders import reminders_run
-from care_plans.tasks import send_digests_task
+from care_plans.models import FollowUp
 from care_plans.tests.factories import CarePlanFactory, FollowUpFactory, PlanActionFactory
+from reminders.engine import reminders_run
+from reminders.models import Reminder, ReminderPreference
+from reminders.tasks import send_digests_task
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -120,7 +121,7 @@ def test_the_email_speaks_the_recipients_language(run):
 
 
 def test_an_item_done_before_its_reminder_is_claimed_is_not_sent(account_manager, django_capture_on_commit_callbacks):
-    from care_plans.reminders import reminders_create, reminders_deliver
+    from reminders.engine import reminders_create, reminders_deliver
 
     follow_up = FollowUpFactory(owner=account_manager, due_date=D(2026, 4, 2))
     with freeze_time("2026-04-02 08:00:00+03:00"):

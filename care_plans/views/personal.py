@@ -14,7 +14,8 @@ from django.views.decorators.http import require_POST
 from icalendar import Calendar, Event
 
 from care_plans.forms import ReminderPreferenceForm
-from care_plans.models import CalendarFeed, FollowUp, Meeting, ReminderPreference, new_feed_token
+from care_plans.models import CalendarFeed, FollowUp, Meeting, new_feed_token
+from reminders.models import ReminderPreference
 
 
 @login_required

@@ -59,6 +59,8 @@ class Delivery(models.Model):
             models.Index(fields=["organisation", "-start_date"], name="delivery_org_start"),
             models.Index(fields=["responsible", "status"], name="delivery_responsible_status"),
             models.Index(fields=["status", "end_date"], name="delivery_status_end"),
+            # The nightly after-care sweep looks for recently completed deliveries without follow-ups.
+            models.Index(fields=["status", "completed_at"], name="delivery_status_completed"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -1,11 +1,10 @@
-from .lead import NEED_SERVICE_TYPE, Lead, LeadEvent, LeadReminder, LeadRoute, LeadSettings, Need
+from .lead import NEED_SERVICE_TYPE, Lead, LeadEvent, LeadRoute, LeadSettings, Need
 from .offer import Offer, OfferLine
 
 __all__ = [
     "NEED_SERVICE_TYPE",
     "Lead",
     "LeadEvent",
-    "LeadReminder",
     "LeadRoute",
     "LeadSettings",
     "Need",

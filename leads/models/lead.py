@@ -1,4 +1,4 @@
-"""Leads that teachers pass after workplace visits: settings, routes, the lead, its history and reminders.
+"""Leads that teachers pass after workplace visits: settings, routes, the lead and its history.
 
 State rules live on the models (`Lead.can_move_to`); leads.services does the writing.
 """
@@ -258,28 +258,3 @@ class LeadEvent(models.Model):
 
     def __str__(self) -> str:
         return self.summary
-
-
-class LeadReminder(models.Model):
-    """One row per reminder that must go out once: unique on (lead, stage, recipient) (DESIGN.md)."""
-
-    class Stage(models.IntegerChoices):
-        ASSIGNEE = 1, _("Reminder to the assignee")
-        UNIT_HEAD = 2, _("Escalation to the unit's head")
-
-    lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="reminders")
-    stage = models.PositiveSmallIntegerField(_("stage"), choices=Stage.choices)
-    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    created_at = models.DateTimeField(_("created"), default=timezone.now)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("lead reminder")
-        verbose_name_plural = _("lead reminders")
-        constraints = [
-            models.UniqueConstraint(fields=["lead", "stage", "recipient"], name="one_lead_reminder_per_stage_recipient")
-        ]
-        indexes = [models.Index(fields=["sent_at"], condition=Q(sent_at__isnull=True), name="leadreminder_unsent")]
-
-    def __str__(self) -> str:
-        return f"{self.lead_id}/{self.stage} → {self.recipient_id}"

@@ -1,7 +1,7 @@
 """What every step of a lead writes: its history line, the timeline, notices and mail to the people concerned."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,14 +13,22 @@ from leads.models import (
     Lead,
     LeadEvent,
 )
+from outbox.services import email_queue
+
+LEAD_MAIL_KINDS = ("assigned", "triage", "reminder", "escalation")
 
 
 def queue_mail(*, lead: Lead, recipient, kind: str) -> None:
-    from leads.tasks import send_lead_mail_task
-
+    """Queue templates/emails/leads/<kind> in the outbox, in this transaction; it is rendered when sent."""
+    if kind not in LEAD_MAIL_KINDS:
+        raise ValueError(f"unknown lead mail {kind!r}")
     if recipient.email:
-        lead_id, recipient_id = lead.pk, recipient.pk
-        transaction.on_commit(lambda: send_lead_mail_task.delay(lead_id, recipient_id, kind))
+        email_queue(
+            to=recipient.email,
+            template=f"emails/leads/{kind}",
+            context={"lead": lead.pk, "recipient": recipient.pk},
+            language=recipient.language or settings.LANGUAGE_CODE,
+        )
 
 
 def record_event(lead: Lead, *, actor, summary: str, note: str = "", occurred_at=None) -> LeadEvent:

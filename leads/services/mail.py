@@ -16,3 +16,8 @@ def lead_mail_context(lead_id: int, recipient_id: int) -> dict:
     lead = Lead.objects.select_related("organisation", "passed_by", "unit").get(pk=lead_id)
     recipient = get_user_model().objects.get(pk=recipient_id)
     return {"lead": lead, "recipient": recipient, "url": site_url(lead.get_absolute_url())}
+
+
+def lead_mail_render_context(stored: dict) -> dict:
+    """The outbox's context provider for emails/leads/*: the stored ids become the lead and its recipient."""
+    return lead_mail_context(stored["lead"], stored["recipient"])

@@ -13,19 +13,11 @@ from accounts.roles import Role
 from accounts.tests.factories import user_with_role
 from crm.models import Interaction, Organisation, TimelineEntry
 from crm.tests.factories import ContactFactory, OrganisationFactory
-from kumppani.celery import app as celery_app
 from leads import services as lead_services
 from leads.models import Lead, LeadEvent, Need
 from leads.tests.factories import routes_to, unit_with_members
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def eager_celery():
-    celery_app.conf.task_always_eager = True
-    yield
-    celery_app.conf.task_always_eager = False
 
 
 @pytest.fixture

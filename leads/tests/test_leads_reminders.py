@@ -11,11 +11,11 @@ from accounts.models import Notification
 from accounts.roles import Role
 from accounts.tests.factories import user_with_role
 from crm.tests.factories import OrganisationFactory
-from kumppani.celery import app as celery_app
 from kumppani.lib.workdays import add_working_days
 from leads import services as lead_services
-from leads.models import Lead, LeadReminder, LeadSettings, Need
+from leads.models import Lead, LeadSettings, Need
 from leads.tests.factories import routes_to, unit_with_members
+from reminders.models import Reminder
 
 D = datetime.date
 
@@ -35,13 +35,6 @@ D = datetime.date
 )
 def test_working_days_skip_weekends_and_finnish_holidays(start, days, expected):
     assert add_working_days(start, days) == expected
-
-
-@pytest.fixture
-def eager_celery():
-    celery_app.conf.task_always_eager = True
-    yield
-    celery_app.conf.task_always_eager = False
 
 
 @pytest.fixture
@@ -90,9 +83,9 @@ def test_assignee_then_unit_head_are_reminded_once(
         assert lead_services.lead_reminders_send(today=D(2026, 12, 2)) == 1
         assert lead_services.lead_reminders_send(today=D(2026, 12, 3)) == 0
     assert [m.to for m in mailoutbox] == [[account_manager.email], [people["head"].email]]
-    assert set(LeadReminder.objects.values_list("stage", "recipient")) == {
-        (1, account_manager.pk),
-        (2, people["head"].pk),
+    assert set(Reminder.objects.values_list("stage", "recipient")) == {
+        ("overdue", account_manager.pk),
+        ("escalated", people["head"].pk),
     }
 
 
@@ -100,7 +93,7 @@ def test_assignee_then_unit_head_are_reminded_once(
 def test_triage_leads_remind_the_units_account_managers(teacher, people):
     _pass_on("2026-11-23", teacher, OrganisationFactory())
     assert lead_services.lead_reminders_send(today=D(2026, 11, 27)) == 1
-    assert LeadReminder.objects.get().recipient == people["triage"]
+    assert Reminder.objects.get().recipient == people["triage"]
 
 
 @pytest.mark.django_db
@@ -108,15 +101,16 @@ def test_a_contacted_lead_is_not_reminded(teacher, account_manager, people):
     lead = _pass_on("2026-11-23", teacher, OrganisationFactory(account_manager=account_manager))
     lead_services.lead_mark_contacted(lead=lead, actor=account_manager)
     assert lead_services.lead_reminders_send(today=D(2026, 12, 10)) == 0
-    assert not LeadReminder.objects.exists()
+    assert not Reminder.objects.exists()
 
 
 @pytest.mark.django_db
 def test_a_reminder_row_left_unsent_by_a_dead_worker_is_sent_by_the_next_run(teacher, account_manager, people):
     lead = _pass_on("2026-11-23", teacher, OrganisationFactory(account_manager=account_manager))
-    LeadReminder.objects.create(lead=lead, stage=1, recipient=account_manager)  # claimed row, never sent
+    # A row claimed by a worker that died before sending it.
+    Reminder.objects.create(item=lead, stage="overdue", recipient=account_manager, due_date=lead.contact_due_on)
     assert lead_services.lead_reminders_send(today=D(2026, 11, 27)) == 1
-    assert LeadReminder.objects.get().sent_at is not None
+    assert Reminder.objects.get().sent_at is not None
 
 
 @pytest.mark.django_db(transaction=True)
@@ -146,7 +140,7 @@ def test_two_concurrent_runs_send_each_reminder_once(teacher, account_manager, p
     # Five leads, two stages each: ten reminders in all, whichever run sent them.
     assert sum(results) == 10
     assert Notification.objects.count() == 10
-    assert LeadReminder.objects.filter(sent_at__isnull=True).count() == 0
+    assert Reminder.objects.filter(sent_at__isnull=True).count() == 0
     assert len(mailoutbox) == 10
 
 
@@ -157,8 +151,12 @@ def test_reminder_task_and_schedule():
 
     assert lead_reminders_task.apply().get() == 0
     assert expire_offers_task.apply().get() == 0
+    from reminders.schedule import periodic_tasks as engine_tasks
+
     tasks = {task for _name, task, _cron in periodic_tasks()}
-    assert tasks == {"leads.tasks.lead_reminders_task", "leads.tasks.expire_offers_task"}
+    assert tasks == {"leads.tasks.expire_offers_task"}
+    # Lead reminders run in the one reminder engine's schedule, with every other kind.
+    assert "reminders.tasks.run_reminders_task" in {task for _name, task, _cron in engine_tasks()}
     # The names from before leads had an app of their own stay registered for one release.
     registered = set(lead_reminders_task.app.tasks)
     old_names = {"crm.tasks.lead_reminders_task", "crm.tasks.expire_offers_task", "crm.tasks.send_lead_mail_task"}

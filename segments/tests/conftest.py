@@ -1,15 +1,9 @@
 import pytest
 
-from kumppani.celery import app as celery_app
-
 
 @pytest.fixture(autouse=True)
-def _celery_eager():
-    old = celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates
-    celery_app.conf.task_always_eager = True
-    celery_app.conf.task_eager_propagates = True
-    yield
-    celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates = old
+def _celery_eager(eager_celery):
+    """Tasks queued by the services run in the test process; tests/test_celery_worker.py covers a real worker."""
 
 
 @pytest.fixture

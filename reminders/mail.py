@@ -1,0 +1,60 @@
+"""What reminder e-mails are rendered with: the outbox stores only ids and calls these when it sends.
+
+A reminder's mail is rendered from the rows as they are when it is sent, in the recipient's language; a
+digest lists the items still open then (all of them, should every one have been done meanwhile).
+"""
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from reminders.engine import load_items, reminder_source
+from reminders.models import Reminder
+from reminders.registry import registered_sources
+
+
+def _absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def reminder_context(stored: dict[str, Any]) -> dict[str, Any]:
+    reminder = Reminder.objects.select_related("recipient", "item_type").get(pk=stored["reminder"])
+    source = reminder_source(reminder)
+    if source is None:
+        raise LookupError(f"no reminder source for {reminder.item_type}")
+    item = source.model.objects.select_related(*source.select_related).get(pk=reminder.item_id)
+    return {
+        "reminder": reminder,
+        "item": item,
+        source.item_name: item,
+        "title": source.title(item, reminder),
+        "url": _absolute(item.get_absolute_url()),
+        "my_work_url": _absolute(reverse("home")),
+        "recipient": reminder.recipient,
+    }
+
+
+def digest_context(stored: dict[str, Any]) -> dict[str, Any]:
+    from django.contrib.contenttypes.models import ContentType
+
+    recipient = get_user_model().objects.get(pk=stored["recipient"])
+    reminders = list(Reminder.objects.filter(pk__in=stored["reminders"]).order_by("due_date", "pk"))
+    sources = {ContentType.objects.get_for_model(s.model).pk: s for s in registered_sources()}
+    reminders = [r for r in reminders if r.item_type_id in sources]
+    items = load_items(reminders, sources)
+    lines, closed = [], []
+    for reminder in reminders:
+        item = items.get((reminder.item_type_id, reminder.item_id))
+        if item is None:
+            continue
+        source = sources[reminder.item_type_id]
+        line = {"title": source.title(item, reminder), "url": _absolute(item.get_absolute_url())}
+        (lines if source.is_open(item) else closed).append(line)
+    return {"lines": lines or closed, "recipient": recipient, "my_work_url": _absolute(reverse("home"))}
+
+
+def mail_context(stored: dict[str, Any]) -> dict[str, Any]:
+    """The provider for templates/emails/reminders/: a digest holds "reminders", a single mail "reminder"."""
+    return digest_context(stored) if "reminders" in stored else reminder_context(stored)
