@@ -1,7 +1,8 @@
 """What reminder e-mails are rendered with: the outbox stores only ids and calls these when it sends.
 
 A reminder's mail is rendered from the rows as they are when it is sent, in the recipient's language; a
-digest lists the items still open then (all of them, should every one have been done meanwhile).
+digest lists the items still open then. A mail whose item is gone, or a digest with nothing left open, fails
+at once with the reason (the outbox keeps it visible in the admin).
 """
 
 from typing import Any
@@ -24,7 +25,10 @@ def reminder_context(stored: dict[str, Any]) -> dict[str, Any]:
     source = reminder_source(reminder)
     if source is None:
         raise LookupError(f"no reminder source for {reminder.item_type}")
-    item = source.model.objects.select_related(*source.select_related).get(pk=reminder.item_id)
+    item = source.model.objects.select_related(*source.select_related).filter(pk=reminder.item_id).first()
+    if item is None:
+        # Retrying would not bring it back: the outbox fails the mail at once with this reason.
+        raise LookupError(f"{source.model._meta.model_name} {reminder.item_id} of reminder {reminder.pk} is gone")
     return {
         "reminder": reminder,
         "item": item,
@@ -44,15 +48,16 @@ def digest_context(stored: dict[str, Any]) -> dict[str, Any]:
     sources = {ContentType.objects.get_for_model(s.model).pk: s for s in registered_sources()}
     reminders = [r for r in reminders if r.item_type_id in sources]
     items = load_items(reminders, sources)
-    lines, closed = [], []
+    lines = []
     for reminder in reminders:
         item = items.get((reminder.item_type_id, reminder.item_id))
-        if item is None:
-            continue
         source = sources[reminder.item_type_id]
-        line = {"title": source.title(item, reminder), "url": _absolute(item.get_absolute_url())}
-        (lines if source.is_open(item) else closed).append(line)
-    return {"lines": lines or closed, "recipient": recipient, "my_work_url": _absolute(reverse("home"))}
+        if item is not None and source.is_open(item):
+            lines.append({"title": source.title(item, reminder), "url": _absolute(item.get_absolute_url())})
+    if not lines:
+        # Nothing left to remind of: the mail is failed with this reason rather than sent empty.
+        raise LookupError("every item of this digest was closed or removed before it was sent")
+    return {"lines": lines, "recipient": recipient, "my_work_url": _absolute(reverse("home"))}
 
 
 def mail_context(stored: dict[str, Any]) -> dict[str, Any]:
