@@ -27,6 +27,7 @@ from django.utils.translation import gettext_noop
 from accounts.models import OrgUnit
 from care_plans import notify
 from care_plans.models import CarePlan, FollowUp, PlanAction, Reminder, ReminderPreference, ReminderSettings
+from kumppani.web.formatting import format_date
 
 logger = logging.getLogger(__name__)
 Stage = Reminder.Stage
@@ -188,7 +189,7 @@ def reminder_title(reminder: Reminder, item) -> str:
     return texts[reminder.stage] % {
         "kind": kind,
         "kind_lower": kind.lower(),
-        "date": reminder.due_date.strftime("%d.%m.%Y"),
+        "date": format_date(reminder.due_date),
         "what": what,
         "owner": item.owner,
     }

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.notifications import notify
+from kumppani.web.formatting import format_date
 from leads.models import (
     Lead,
     LeadReminder,
@@ -59,7 +60,7 @@ def lead_reminders_send(*, today: datetime.date | None = None) -> int:
                 kind = "escalation"
             notify(
                 recipient=reminder.recipient,
-                text=text % {"lead": lead, "due": lead.contact_due_on.strftime("%-d.%-m.%Y")},
+                text=text % {"lead": lead, "due": format_date(lead.contact_due_on)},
                 url=lead.get_absolute_url(),
             )
             queue_mail(lead=lead, recipient=reminder.recipient, kind=kind)
