@@ -8,14 +8,16 @@ import django_filters
 from django import forms
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
+
+from kumppani.web.htmx import render_list
+from kumppani.web.pagination import paginate
+from kumppani.web.redirects import safe_next_url
 
 
 class Notification(models.Model):
@@ -96,20 +98,14 @@ def notification_list(request: HttpRequest) -> HttpResponse:
     notification_filter = NotificationFilter(
         request.GET or None, queryset=Notification.objects.filter(recipient=request.user)
     )
-    page = Paginator(notification_filter.qs, 25).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "accounts/notification_list.html",
-        {
-            "notifications": page.object_list,
-            "page": page,
-            "query": query.urlencode(),
-            "filter": notification_filter,
-            "unread_notifications": unread_count(request.user),
-        },
-    )
+    page = paginate(request, notification_filter.qs)
+    context = {
+        "notifications": page.object_list,
+        "page": page,
+        "filter": notification_filter,
+        "unread_notifications": unread_count(request.user),
+    }
+    return render_list(request, "accounts/notification_list.html", "accounts/notification_table.html", context)
 
 
 @require_POST
@@ -118,9 +114,7 @@ def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
     """Mark one read and follow its link (strangers' notifications are 404)."""
     notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
     notification_mark_read(notification=notification)
-    if notification.url and url_has_allowed_host_and_scheme(notification.url, allowed_hosts={request.get_host()}):
-        return redirect(notification.url)
-    return redirect("notifications:list")
+    return redirect(safe_next_url(request, notification.url, "notifications:list"))
 
 
 @require_POST

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kumppani.web.formatting import format_date
+
 
 class Channel(models.TextChoices):
     PHONE = "phone", _("Phone")
@@ -268,7 +270,7 @@ class Meeting(models.Model):
         indexes = [models.Index(fields=["group", "-starts_at"], name="meeting_group_time")]
 
     def __str__(self) -> str:
-        return f"{self.group}: {timezone.localtime(self.starts_at):%d.%m.%Y}"
+        return f"{self.group}: {format_date(self.starts_at)}"
 
     def get_absolute_url(self) -> str:
         return reverse("care_plans:meeting_detail", args=[self.pk])

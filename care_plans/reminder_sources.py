@@ -10,11 +10,11 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterator
 
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import OrgUnit
 from care_plans.models import CarePlan, FollowUp, PlanAction, ReminderSettings
+from kumppani.web.formatting import format_date
 from reminders.models import Reminder
 from reminders.registry import Due, ReminderSource, register_source
 
@@ -79,7 +79,7 @@ def _title(kind_label):
         return texts[reminder.stage] % {
             "kind": kind,
             "kind_lower": kind.lower(),
-            "date": date_format(reminder.due_date, "SHORT_DATE_FORMAT"),
+            "date": format_date(reminder.due_date),
             "what": what,
             "owner": item.owner,
         }

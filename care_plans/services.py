@@ -21,6 +21,7 @@ from care_plans.models import (
 )
 from crm.timeline import timeline_add, timeline_update_source
 from kumppani.lib.workdays import add_working_days, due_after
+from kumppani.web.formatting import format_date
 from leads import services as lead_services
 from leads.models import Lead, Need
 
@@ -67,7 +68,7 @@ def followups_create_for_delivery(*, delivery, actor=None) -> list[FollowUp]:
                     kind="follow_up",
                     actor=actor,
                     summary=_("Follow-up due %(date)s: %(title)s")
-                    % {"date": follow_up.due_date.strftime("%d.%m.%Y"), "title": follow_up.title},
+                    % {"date": format_date(follow_up.due_date), "title": follow_up.title},
                     source=follow_up,
                 )
         except IntegrityError:
@@ -275,7 +276,7 @@ def plan_mark_reviewed(*, plan: CarePlan, actor) -> CarePlan:
         organisation=plan.organisation,
         kind="care_plan",
         actor=actor,
-        summary=_("Care plan reviewed; next review %(date)s") % {"date": plan.review_date.strftime("%d.%m.%Y")},
+        summary=_("Care plan reviewed; next review %(date)s") % {"date": format_date(plan.review_date)},
         url=plan.get_absolute_url(),
     )
     return plan

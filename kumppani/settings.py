@@ -146,6 +146,8 @@ LOGIN_THROTTLE_WINDOW_MINUTES = env_int("LOGIN_THROTTLE_WINDOW_MINUTES", 15)
 LANGUAGE_CODE = "fi"
 LANGUAGES = [("fi", _("Finnish")), ("en", _("English")), ("sv", _("Swedish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Date and number formats per language (kumppani/formats/); shown through kumppani.web.formatting.
+FORMAT_MODULE_PATH = ["kumppani.formats"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True
@@ -245,4 +247,4 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
 
-PAGINATE_BY = 25
+PAGINATE_BY = 25  # rows per list page (kumppani.web.pagination)

@@ -12,10 +12,10 @@ Reminders about working-day deadlines go out on working days only. Each (lead, s
 import datetime
 from collections.abc import Iterator
 
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from kumppani.lib.workdays import is_working_day
+from kumppani.web.formatting import format_date
 from leads.models import Lead
 from leads.services.events import triage_recipients
 from reminders.models import Reminder
@@ -48,7 +48,7 @@ def title(lead: Lead, reminder: Reminder) -> str:
         text = _("Escalation: the lead %(lead)s has not been contacted yet (due %(due)s).")
     else:
         text = _("Reminder: the lead %(lead)s has not been contacted yet (due %(due)s).")
-    return text % {"lead": lead, "due": date_format(lead.contact_due_on, "SHORT_DATE_FORMAT")}
+    return text % {"lead": lead, "due": format_date(lead.contact_due_on)}
 
 
 def mail_template(stage: str) -> str:

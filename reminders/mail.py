@@ -7,17 +7,13 @@ at once with the reason (the outbox keeps it visible in the admin).
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from kumppani.web.urls import absolute_url
 from reminders.engine import load_items, reminder_source
 from reminders.models import Reminder
 from reminders.registry import registered_sources
-
-
-def _absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def reminder_context(stored: dict[str, Any]) -> dict[str, Any]:
@@ -34,8 +30,8 @@ def reminder_context(stored: dict[str, Any]) -> dict[str, Any]:
         "item": item,
         source.item_name: item,
         "title": source.title(item, reminder),
-        "url": _absolute(item.get_absolute_url()),
-        "my_work_url": _absolute(reverse("home")),
+        "url": absolute_url(item.get_absolute_url()),
+        "my_work_url": absolute_url(reverse("home")),
         "recipient": reminder.recipient,
     }
 
@@ -53,11 +49,11 @@ def digest_context(stored: dict[str, Any]) -> dict[str, Any]:
         item = items.get((reminder.item_type_id, reminder.item_id))
         source = sources[reminder.item_type_id]
         if item is not None and source.is_open(item):
-            lines.append({"title": source.title(item, reminder), "url": _absolute(item.get_absolute_url())})
+            lines.append({"title": source.title(item, reminder), "url": absolute_url(item.get_absolute_url())})
     if not lines:
         # Nothing left to remind of: the mail is failed with this reason rather than sent empty.
         raise LookupError("every item of this digest was closed or removed before it was sent")
-    return {"lines": lines, "recipient": recipient, "my_work_url": _absolute(reverse("home"))}
+    return {"lines": lines, "recipient": recipient, "my_work_url": absolute_url(reverse("home"))}
 
 
 def mail_context(stored: dict[str, Any]) -> dict[str, Any]:

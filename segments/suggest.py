@@ -14,10 +14,10 @@ Facts are plain JSON so an explanation can be rendered later in the reader's lan
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from kumppani.web.formatting import format_euro
 from segments.models import KEY, OCCASIONAL, POTENTIAL, REGULAR, STRATEGIC
 
 
@@ -62,12 +62,8 @@ def classify(facts: Facts, settings) -> str:
     return POTENTIAL
 
 
-def _euros(value) -> str:
-    return _("%(value)s €") % {"value": number_format(Decimal(value), 0, force_grouping=True)}
-
-
 def explain(facts: dict, code: str, names: dict[str, str] | None = None) -> str:
-    """E.g. "12 deliveries of 4 service types in 24 months, 84 000 € in 12 months, 5 years → key".
+    """E.g. "12 deliveries of 4 service types in 24 months, 84 000 € in 12 months, 5 years → key" (in Finnish).
 
     Pass `names` (segment code → name) when explaining many suggestions, to avoid a query each.
     """
@@ -92,9 +88,8 @@ def explain(facts: dict, code: str, names: dict[str, str] | None = None) -> str:
                 "months": facts["window"],
             }
         )
-        parts.append(
-            _("%(value)s in %(months)d months") % {"value": _euros(facts["value"]), "months": facts["value_window"]}
-        )
+        value = format_euro(Decimal(facts["value"]), decimals=0)
+        parts.append(_("%(value)s in %(months)d months") % {"value": value, "months": facts["value_window"]})
     else:
         parts.append(_("no deliveries in %(months)d months") % {"months": facts["window"]})
     if facts["years"]:

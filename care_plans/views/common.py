@@ -4,7 +4,6 @@ from django.shortcuts import get_object_or_404, render
 
 from accounts.access import can_edit_organisation, can_view_register, visible_organisations
 from care_plans.models import CarePlan, FollowUp, Meeting, PlanAction, SteeringGroup
-from crm.views.helpers import is_htmx, paginate
 
 
 def followup_for(request, pk: int) -> tuple[FollowUp, bool]:
@@ -59,14 +58,6 @@ def meeting_for(request, pk: int) -> tuple[Meeting, bool]:
         pk=pk,
     )
     return meeting, can_edit_organisation(request.user, meeting.group.organisation)
-
-
-def render_list(request, *, template: str, table_template: str, filterset, context: dict):
-    page = paginate(request, filterset.qs)
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {"filter": filterset, "page": page, "query": query.urlencode(), **context}
-    return render(request, table_template if is_htmx(request) else template, context)
 
 
 def render_form(request, *, form, title: str, back_url: str, organisation=None, intro: str = ""):

@@ -11,7 +11,9 @@ from accounts.access import REGISTER_ROLES, can_edit_organisation, require, role
 from care_plans import services
 from care_plans.forms import FollowUpFilter, FollowUpForm
 from care_plans.models import FollowUp, NewNeed
-from care_plans.views.common import followup_for, render_list
+from care_plans.views.common import followup_for
+from kumppani.web.htmx import render_list
+from kumppani.web.pagination import paginate
 
 
 @role_required(*REGISTER_ROLES)
@@ -22,13 +24,9 @@ def followup_list(request: HttpRequest) -> HttpResponse:
         .order_by("due_date", "pk")
     )
     data = request.GET.copy() if request.GET else {"status": FollowUp.Status.OPEN}
-    return render_list(
-        request,
-        template="care_plans/followup_list.html",
-        table_template="care_plans/followup_table.html",
-        filterset=FollowUpFilter(data, queryset=queryset, request=request),
-        context={},
-    )
+    follow_up_filter = FollowUpFilter(data, queryset=queryset, request=request)
+    context = {"filter": follow_up_filter, "page": paginate(request, follow_up_filter.qs)}
+    return render_list(request, "care_plans/followup_list.html", "care_plans/followup_table.html", context)
 
 
 @login_required

@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
@@ -15,6 +14,7 @@ from icalendar import Calendar, Event
 
 from care_plans.forms import ReminderPreferenceForm
 from care_plans.models import CalendarFeed, FollowUp, Meeting, new_feed_token
+from kumppani.web.urls import absolute_url, site_host
 from reminders.models import ReminderPreference
 
 
@@ -27,7 +27,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Your reminder settings were saved."))
         return redirect("care_plans:preferences")
     feed = CalendarFeed.objects.filter(user=request.user).first()
-    feed_url = settings.SITE_URL.rstrip("/") + feed.get_absolute_url() if feed else ""
+    feed_url = absolute_url(feed.get_absolute_url()) if feed else ""
     return render(request, "care_plans/preferences.html", {"form": form, "feed_url": feed_url})
 
 
@@ -52,7 +52,7 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     calendar.add("prodid", "-//Kumppani//care_plans//FI")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "Kumppani")
-    host = settings.SITE_URL.split("//")[-1].split("/")[0] or "kumppani"
+    host = site_host()
     since = timezone.localdate() - datetime.timedelta(days=90)
     follow_ups = FollowUp.objects.filter(owner=user, status=FollowUp.Status.OPEN).select_related("organisation")[:500]
     for follow_up in follow_ups:
@@ -62,7 +62,7 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
         event.add("dtstart", follow_up.due_date)
         event.add("dtend", follow_up.due_date + datetime.timedelta(days=1))
         event.add("dtstamp", follow_up.created_at)
-        event.add("url", settings.SITE_URL.rstrip("/") + follow_up.get_absolute_url())
+        event.add("url", absolute_url(follow_up.get_absolute_url()))
         calendar.add_component(event)
     meetings = (
         Meeting.objects.filter(starts_at__date__gte=since)
@@ -79,7 +79,7 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
         event.add("dtstamp", meeting.starts_at)
         if meeting.location:
             event.add("location", meeting.location)
-        event.add("url", settings.SITE_URL.rstrip("/") + meeting.get_absolute_url())
+        event.add("url", absolute_url(meeting.get_absolute_url()))
         calendar.add_component(event)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, max-age=300"

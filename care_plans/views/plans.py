@@ -18,8 +18,11 @@ from accounts.access import (
 from care_plans import services
 from care_plans.forms import CarePlanFilter, CarePlanForm, PlanActionForm
 from care_plans.models import CarePlan, PlanAction
-from care_plans.views.common import action_for, plan_for, render_form, render_list
+from care_plans.views.common import action_for, plan_for, render_form
 from crm.views.helpers import get_organisation_for_user
+from kumppani.web.formatting import format_date
+from kumppani.web.htmx import render_list
+from kumppani.web.pagination import paginate
 
 PLAN_LIST_RELATED = ("organisation", "owner")
 
@@ -32,33 +35,25 @@ def _plans(request):
     )
 
 
+def _render_plans(request, queryset, context: dict) -> HttpResponse:
+    plan_filter = CarePlanFilter(request.GET or None, queryset=queryset, request=request)
+    context = {**context, "filter": plan_filter, "page": paginate(request, plan_filter.qs)}
+    return render_list(request, "care_plans/plan_list.html", "care_plans/plan_table.html", context)
+
+
 @role_required(*REGISTER_ROLES)
 def plan_list(request: HttpRequest) -> HttpResponse:
-    return render_list(
-        request,
-        template="care_plans/plan_list.html",
-        table_template="care_plans/plan_table.html",
-        filterset=CarePlanFilter(request.GET or None, queryset=_plans(request), request=request),
-        context={"heading": _("Care plans"), "coverage": None},
-    )
+    return _render_plans(request, _plans(request), {"heading": _("Care plans"), "coverage": None})
 
 
 @role_required(*REGISTER_ROLES)
 def plan_review_list(request: HttpRequest) -> HttpResponse:
-    """Key and strategic customers' plans, soonest review first, for management meetings (seed 001)."""
+    """Key and strategic customers' plans, soonest review first, for management meetings."""
     queryset = _plans(request).filter(
         organisation__segment__in=services.KEY_SEGMENTS, status__in=services.OPEN_PLAN_STATUSES
     )
-    return render_list(
-        request,
-        template="care_plans/plan_list.html",
-        table_template="care_plans/plan_table.html",
-        filterset=CarePlanFilter(request.GET or None, queryset=queryset, request=request),
-        context={
-            "heading": _("Key and strategic customers' care plans to review"),
-            "coverage": services.plan_coverage(),
-        },
-    )
+    heading = _("Key and strategic customers' care plans to review")
+    return _render_plans(request, queryset, {"heading": heading, "coverage": services.plan_coverage()})
 
 
 @role_required(*REGISTER_ROLES)
@@ -158,7 +153,9 @@ def plan_reviewed(request: HttpRequest, pk: int) -> HttpResponse:
     plan, may_write = plan_for(request, pk)
     require(may_write)
     plan = services.plan_mark_reviewed(plan=plan, actor=request.user)
-    messages.success(request, _("The plan was marked reviewed; next review %(date)s.") % {"date": plan.review_date})
+    messages.success(
+        request, _("The plan was marked reviewed; next review %(date)s.") % {"date": format_date(plan.review_date)}
+    )
     return _back(request, plan)
 
 

@@ -1,7 +1,5 @@
 """Contact persons: create, edit, export a person's data, erase by anonymising."""
 
-import json
-
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -14,6 +12,7 @@ from crm import services
 from crm.forms import ContactForm
 from crm.models import Contact
 from crm.views.helpers import get_entry_for_user, get_organisation_for_user
+from kumppani.web.downloads import json_download
 
 
 def _render_form(request, form, organisation, contact=None) -> HttpResponse:
@@ -51,10 +50,7 @@ def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def contact_export(request: HttpRequest, pk: int) -> HttpResponse:
     """Everything held about one person, as a JSON download (GDPR right of access)."""
     contact = get_entry_for_user(request, Contact.objects, pk)
-    data = json.dumps(services.contact_export(contact), ensure_ascii=False, indent=2)
-    response = HttpResponse(data, content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="contact-{contact.pk}.json"'
-    return response
+    return json_download(services.contact_export(contact), f"contact-{contact.pk}.json")
 
 
 @require_POST

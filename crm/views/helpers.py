@@ -1,6 +1,5 @@
 """Lookups shared by the register's views: fetch an object the user may see, or 404."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 
 from accounts.access import can_edit_entry, require, visible_organisations
@@ -19,18 +18,3 @@ def get_entry_for_user(request, queryset, pk: int):
     )
     require(can_edit_entry(request.user, entry))
     return entry
-
-
-def paginate(request, queryset, per_page: int = 25, max_pages: int = 400):
-    """A page of `queryset`; deep offsets are capped because they get slow (DESIGN.md)."""
-    paginator = Paginator(queryset, per_page)
-    number = request.GET.get("page") or 1
-    try:
-        number = min(int(number), max_pages)
-    except ValueError:
-        number = 1
-    return paginator.get_page(number)
-
-
-def is_htmx(request) -> bool:
-    return request.headers.get("HX-Request") == "true" and request.headers.get("HX-Boosted") != "true"

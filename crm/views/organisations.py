@@ -24,7 +24,9 @@ from crm.forms import AccountTeamForm, AgreementForm, OrganisationForm
 from crm.models import AccountTeamAssignment, Delivery, PartnershipAgreement
 from crm.panels import panels_for
 from crm.timeline import kind_for
-from crm.views.helpers import get_entry_for_user, get_organisation_for_user, is_htmx, paginate
+from crm.views.helpers import get_entry_for_user, get_organisation_for_user
+from kumppani.web.htmx import is_htmx, render_list
+from kumppani.web.pagination import paginate
 
 LIST_RELATED = ("municipality", "industry", "account_manager")
 
@@ -32,12 +34,8 @@ LIST_RELATED = ("municipality", "industry", "account_manager")
 def _render_list(request, template: str, queryset, extra: dict) -> HttpResponse:
     organisation_filter = OrganisationFilter(request.GET or None, queryset=queryset)
     page = paginate(request, organisation_filter.qs.select_related(*LIST_RELATED))
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {"filter": organisation_filter, "page": page, "query": query.urlencode(), **extra}
-    if is_htmx(request):
-        return render(request, "crm/organisation_table.html", context)
-    return render(request, template, context)
+    context = {"filter": organisation_filter, "page": page, **extra}
+    return render_list(request, template, "crm/organisation_table.html", context)
 
 
 @role_required(*REGISTER_ROLES)

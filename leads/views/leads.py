@@ -14,7 +14,8 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.access import EDITOR_ROLES, REGISTER_ROLES, can_view_register, nameable_organisations, role_required
 from accounts.models import OrgUnit
 from accounts.roles import Role
-from crm.views.helpers import is_htmx, paginate
+from kumppani.web.htmx import render_list
+from kumppani.web.pagination import paginate
 from leads import services as lead_services
 from leads.access import (
     LEAD_PASSER_ROLES,
@@ -114,23 +115,14 @@ def my_leads(request: HttpRequest) -> HttpResponse:
         )
     )
     page = paginate(request, leads, per_page=20)
-    return render(request, "leads/my_leads.html", {"page": page})
-
-
-def _lead_list_context(request, queryset) -> dict:
-    lead_filter = LeadFilter(request.GET or None, queryset=queryset, user=request.user)
-    page = paginate(request, lead_filter.qs.select_related(*LIST_RELATED))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return {"filter": lead_filter, "page": page, "query": query.urlencode()}
+    return render_list(request, "leads/my_leads.html", "leads/my_lead_list.html", {"page": page})
 
 
 @role_required(*REGISTER_ROLES)
 def lead_list(request: HttpRequest) -> HttpResponse:
-    context = _lead_list_context(request, visible_leads(request.user))
-    if is_htmx(request):
-        return render(request, "leads/lead_table.html", context)
-    return render(request, "leads/lead_list.html", context)
+    lead_filter = LeadFilter(request.GET or None, queryset=visible_leads(request.user), user=request.user)
+    page = paginate(request, lead_filter.qs.select_related(*LIST_RELATED))
+    return render_list(request, "leads/lead_list.html", "leads/lead_table.html", {"filter": lead_filter, "page": page})
 
 
 @role_required(*EDITOR_ROLES)
@@ -146,12 +138,8 @@ def triage(request: HttpRequest) -> HttpResponse:
         .select_related(*LIST_RELATED)
         .order_by("contact_due_on", "created_at")
     )
-    page = paginate(request, queue)
-    return render(
-        request,
-        "leads/triage.html",
-        {"page": page, "units": list(units.only("pk", "name")), "today": timezone.localdate()},
-    )
+    context = {"page": paginate(request, queue), "units": list(units.only("pk", "name")), "today": timezone.localdate()}
+    return render_list(request, "leads/triage.html", "leads/triage_list.html", context)
 
 
 def _detail_context(request, lead: Lead, **forms) -> dict:

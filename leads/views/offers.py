@@ -12,7 +12,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.access import EDITOR_ROLES, REGISTER_ROLES, role_required
-from crm.views.helpers import get_organisation_for_user, is_htmx, paginate
+from crm.views.helpers import get_organisation_for_user
+from kumppani.web.htmx import render_list
+from kumppani.web.pagination import paginate
 from leads import services as lead_services
 from leads.access import get_offer_for_user, visible_offers
 from leads.filters import OfferFilter
@@ -25,12 +27,8 @@ from leads.services import match_organisations, resolve_organisation
 def offer_list(request: HttpRequest) -> HttpResponse:
     offer_filter = OfferFilter(request.GET or None, queryset=visible_offers(request.user))
     page = paginate(request, offer_filter.qs.select_related("organisation", "responsible"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {"filter": offer_filter, "page": page, "query": query.urlencode()}
-    if is_htmx(request):
-        return render(request, "leads/offers/offer_table.html", context)
-    return render(request, "leads/offers/offer_list.html", context)
+    context = {"filter": offer_filter, "page": page}
+    return render_list(request, "leads/offers/offer_list.html", "leads/offers/offer_table.html", context)
 
 
 @role_required(*EDITOR_ROLES)

@@ -75,7 +75,7 @@ def test_explanation_says_why(settings):
             {"key": "Key customers"},
         )
     assert text == (
-        "12 deliveries of 4 service types in 24 months, 84,000 € in 12 months, 5 years of cooperation, "
+        "12 deliveries of 4 service types in 24 months, €84,000 in 12 months, 5 years of cooperation, "
         "1 contact logged → Key customers"
     )
 

@@ -1,7 +1,6 @@
 """Shared lookups for the segment pages."""
 
 from django.shortcuts import get_object_or_404
-from django.utils.http import url_has_allowed_host_and_scheme
 
 from accounts.access import visible_organisations
 from segments.models import Segment, Suggestion
@@ -19,19 +18,3 @@ def segment_for_code(code: str) -> Segment | None:
     if code == "unclassified":
         return None
     return get_object_or_404(Segment, code=code)
-
-
-def safe_next(request, default: str) -> str:
-    target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return default
-
-
-def query_without_page(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    query.pop("format", None)
-    return query.urlencode()

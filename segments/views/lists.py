@@ -1,18 +1,18 @@
 """Customer lists: one segment (or the unclassified), overdue contacts, mailing lists."""
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.access import REGISTER_ROLES, role_required, visible_organisations
 from crm.models import Contact
-from crm.views.helpers import is_htmx, paginate
+from kumppani.web.csv import csv_response
+from kumppani.web.htmx import is_htmx, render_list
+from kumppani.web.pagination import paginate
 from segments import stats
-from segments.csv_export import csv_response
 from segments.filters import OverdueFilter, SegmentOrganisationFilter
 from segments.models import Segment
-from segments.views.common import query_without_page, segment_for_code
+from segments.views.common import segment_for_code
 
 LIST_RELATED = ("municipality", "account_manager")
 
@@ -26,16 +26,8 @@ def _render_table(request, template: str, organisation_filter, context: dict) ->
     segments = _segments_by_code()
     for organisation in page.object_list:
         organisation.segment_obj = segments.get(organisation.segment)
-    context = {
-        **context,
-        "filter": organisation_filter,
-        "page": page,
-        "query": query_without_page(request),
-        "today": timezone.localdate(),
-    }
-    if is_htmx(request):
-        return render(request, "segments/organisation_table.html", context)
-    return render(request, template, context)
+    context = {**context, "filter": organisation_filter, "page": page, "today": timezone.localdate()}
+    return render_list(request, template, "segments/organisation_table.html", context)
 
 
 @role_required(*REGISTER_ROLES)
@@ -101,8 +93,5 @@ def mailing_list(request: HttpRequest) -> HttpResponse:
             _("Consent date"),
         ]
         return csv_response("mailing-list.csv", header, rows)
-    page = paginate(request, contacts)
-    context = {"filter": organisation_filter, "page": page, "query": query_without_page(request)}
-    if is_htmx(request):
-        return render(request, "segments/mailing_table.html", context)
-    return render(request, "segments/mailing_list.html", context)
+    context = {"filter": organisation_filter, "page": paginate(request, contacts)}
+    return render_list(request, "segments/mailing_list.html", "segments/mailing_table.html", context)

@@ -6,12 +6,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.access import REGISTER_ROLES, can_see_money, role_required, visible_organisations
+from kumppani.web.csv import csv_response
 from segments import stats
-from segments.csv_export import csv_response
 from segments.filters import SegmentOrganisationFilter
 from segments.forms import PeriodForm
 from segments.models import CareModel
-from segments.views.common import query_without_page
 
 
 @role_required(*REGISTER_ROLES)
@@ -55,7 +54,6 @@ def pivot(request: HttpRequest) -> HttpResponse:
         "table": table,
         "dimension": dimension,
         "dimensions": stats.dimension_choices(),
-        "query": query_without_page(request),
     }
     return render(request, "segments/pivot.html", context)
 

@@ -3,18 +3,19 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.access import EDITOR_ROLES, REGISTER_ROLES, can_edit_register, role_required, visible_organisations
-from crm.views.helpers import is_htmx, paginate
+from kumppani.web.htmx import is_htmx, render_list
+from kumppani.web.pagination import paginate
+from kumppani.web.redirects import safe_next_url
 from segments import services
 from segments.filters import SuggestionFilter
 from segments.models import Segment, SegmentReview, Suggestion
-from segments.views.common import get_suggestion_for_user, query_without_page, safe_next
+from segments.views.common import get_suggestion_for_user
 
 MAX_BULK = 200
 
@@ -38,17 +39,20 @@ def suggestion_queue(request: HttpRequest) -> HttpResponse:
     context = {
         "filter": suggestion_filter,
         "page": page,
-        "query": query_without_page(request),
         "can_decide": can_edit_register(request.user),
     }
-    if is_htmx(request):
-        return render(request, "segments/suggestion_table.html", context)
-    context["reviews"] = (
-        SegmentReview.objects.filter(resolved_at__isnull=True, organisation__in=visible)
-        .select_related("organisation")
-        .order_by("created_at")[:100]
-    )
-    return render(request, "segments/suggestions.html", context)
+    if not is_htmx(request):
+        context["reviews"] = (
+            SegmentReview.objects.filter(resolved_at__isnull=True, organisation__in=visible)
+            .select_related("organisation")
+            .order_by("created_at")[:100]
+        )
+    return render_list(request, "segments/suggestions.html", "segments/suggestion_table.html", context)
+
+
+def _back(request) -> str:
+    """Back to the page the decision was made on (its filters and page), or to the queue."""
+    return safe_next_url(request, request.POST.get("next") or request.GET.get("next"), "segments:suggestions")
 
 
 def _decide_one(request, pk: int, accept: bool) -> HttpResponse:
@@ -63,7 +67,7 @@ def _decide_one(request, pk: int, accept: bool) -> HttpResponse:
             messages.info(request, _("This suggestion has already been decided."))
     except ValidationError as exc:
         messages.error(request, f"{suggestion.organisation.name}: {' '.join(exc.messages)}")
-    return redirect(safe_next(request, reverse("segments:suggestions")))
+    return redirect(_back(request))
 
 
 @require_POST
@@ -83,7 +87,7 @@ def suggestion_reject(request: HttpRequest, pk: int) -> HttpResponse:
 def suggestion_bulk(request: HttpRequest) -> HttpResponse:
     action = request.POST.get("action")
     ids = [int(value) for value in request.POST.getlist("suggestion") if value.isdigit()][:MAX_BULK]
-    back = safe_next(request, reverse("segments:suggestions"))
+    back = _back(request)
     if action not in ("accept", "reject") or not ids:
         messages.error(request, _("Choose at least one suggestion and an action."))
         return redirect(back)

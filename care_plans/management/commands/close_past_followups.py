@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from care_plans.models import FollowUp
+from kumppani.web.formatting import format_date
 
 
 class Command(BaseCommand):
@@ -25,4 +26,4 @@ class Command(BaseCommand):
             follow_up.status = FollowUp.Status.CANCELLED
             follow_up.save(update_fields=["status"])  # a history row records who and when
             count += 1
-        self.stdout.write(f"{count} follow-ups due before {cutoff:%d.%m.%Y} cancelled.")
+        self.stdout.write(f"{count} follow-ups due before {format_date(cutoff)} cancelled.")

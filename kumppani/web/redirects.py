@@ -1,0 +1,18 @@
+"""Redirect targets that came from the request (a `next` field, a stored link) go through one check."""
+
+from django.db.models import Model
+from django.http import HttpRequest
+from django.shortcuts import resolve_url
+from django.utils.http import url_has_allowed_host_and_scheme
+
+
+def safe_next_url(request: HttpRequest, candidate: str | None, fallback: str | Model) -> str:
+    """`candidate` if it stays on this site, else `fallback` (a URL, a URL name or an object with a URL).
+
+    Anything else would make Kumppani an open redirect: a link to us that lands on someone else's site.
+    """
+    if candidate and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return resolve_url(fallback)
