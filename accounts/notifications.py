@@ -11,11 +11,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
+
+from accounts.access import get_notification_for_user
 
 
 class Notification(models.Model):
@@ -116,7 +118,7 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
     """Mark one read and follow its link (strangers' notifications are 404)."""
-    notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
+    notification, _may_mark = get_notification_for_user(request.user, pk)
     notification_mark_read(notification=notification)
     if notification.url and url_has_allowed_host_and_scheme(notification.url, allowed_hosts={request.get_host()}):
         return redirect(notification.url)
