@@ -1,12 +1,19 @@
-"""Every access question in one place: views, the admin and the API ask here and never repeat the rules.
+"""Every role rule in one place: each app's access.py, views, the admin and the API ask here and never repeat them.
 
 Rules (DESIGN.md "Access in one place"):
 - admins see and edit everything, archived customers included;
 - account managers see every active customer and edit them: knowledge is shared, not owned;
   the account team itself is changed by the responsible manager or an admin;
-- management sees everything an account manager sees, read-only;
-- teachers see organisations' names (for passing leads) and their own entries, nothing more.
+- management sees everything an account manager sees, read-only: 403 on every edit page and POST, except
+  personal actions that change no customer data (passing a lead, following a customer, their own
+  notifications, settings and password);
+- teachers see organisations' names (for passing leads) and their own entries (the leads they passed, the
+  after-care items they own), nothing more;
+- archived customers, and everything recorded on them, are hidden from all but admins.
 Strangers to an object get 404 (it is filtered out of their querysets); read-only users get 403.
+
+Each app's access.py offers `get_<thing>_for_user(user, pk) -> (object, may_edit)` (404 for strangers) and
+`get_rw_<thing>_for_user(user, pk) -> object` (also 403 when the user may not edit it), built on the rules here.
 """
 
 from functools import wraps
@@ -15,11 +22,14 @@ from django.apps import apps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
 
 from .roles import Role
 
 REGISTER_ROLES = (Role.ACCOUNT_MANAGER, Role.MANAGEMENT, Role.ADMIN)
 EDITOR_ROLES = (Role.ACCOUNT_MANAGER, Role.ADMIN)
+# Roles that write the entries they own (their follow-ups and actions): management only reads.
+OWNER_WRITER_ROLES = (Role.TEACHER, Role.ACCOUNT_MANAGER, Role.ADMIN)
 
 
 def role_required(*roles: str):
@@ -50,11 +60,34 @@ def can_see_money(user) -> bool:
     return can_view_register(user)
 
 
+def is_admin(user) -> bool:
+    return user.is_authenticated and user.has_role(Role.ADMIN)
+
+
+def is_account_manager(user) -> bool:
+    """The account-manager role: My customers, My work first, and new customers they add become theirs."""
+    return user.is_authenticated and user.has_role(Role.ACCOUNT_MANAGER)
+
+
+def is_teacher(user) -> bool:
+    return user.is_authenticated and user.has_role(Role.TEACHER)
+
+
+def sees_archived(user) -> bool:
+    """Archived customers are hidden from everyone but admins (they restore them)."""
+    return is_admin(user)
+
+
+def can_write_own_entries(user) -> bool:
+    """Teachers and editors write what they own (a follow-up, an action); management's ownership is read-only."""
+    return user.is_authenticated and user.has_role(*OWNER_WRITER_ROLES)
+
+
 def visible_organisations(user) -> QuerySet:
     organisation = apps.get_model("crm", "Organisation")
     if not can_view_register(user):
         return organisation.objects.none()
-    if user.has_role(Role.ADMIN):
+    if sees_archived(user):
         return organisation.objects.all()
     return organisation.objects.filter(is_archived=False)
 
@@ -67,12 +100,19 @@ def nameable_organisations(user) -> QuerySet:
     return organisation.objects.filter(is_archived=False)
 
 
+def not_archived(queryset: QuerySet, user, organisation_path: str = "organisation") -> QuerySet:
+    """`queryset` without rows of archived customers, unless the user sees them; rows with no customer stay."""
+    if sees_archived(user):
+        return queryset
+    return queryset.exclude(**{f"{organisation_path}__is_archived": True})
+
+
 def can_edit_organisation(user, organisation) -> bool:
-    return can_edit_register(user) and (not organisation.is_archived or user.has_role(Role.ADMIN))
+    return can_edit_register(user) and (not organisation.is_archived or sees_archived(user))
 
 
 def can_change_account_team(user, organisation) -> bool:
-    if user.has_role(Role.ADMIN):
+    if is_admin(user):
         return True
     if not can_edit_organisation(user, organisation):
         return False
@@ -81,12 +121,26 @@ def can_change_account_team(user, organisation) -> bool:
 
 
 def can_edit_entry(user, entry) -> bool:
-    """Interactions, deliveries, contacts: editors may change them; authors may change their own."""
-    if can_edit_register(user):
+    """Interactions, deliveries, contacts: editors may change them; authors who write their own may too."""
+    if can_edit_organisation(user, entry.organisation):
         return True
-    return getattr(entry, "created_by_id", None) == user.pk
+    return getattr(entry, "created_by_id", None) == user.pk and can_write_own_entries(user)
+
+
+def can_edit_owned(user, item, organisation) -> bool:
+    """A follow-up or action: editors of its customer, or its owner when their role writes what it owns."""
+    if can_edit_organisation(user, organisation):
+        return True
+    return item.owner_id == user.pk and can_write_own_entries(user)
 
 
 def require(allowed: bool) -> None:
     if not allowed:
         raise PermissionDenied
+
+
+def get_notification_for_user(user, pk: int):
+    """A notification of the user's own (others' are 404); its recipient may always mark it read."""
+    from .notifications import Notification  # here, not at the top: accounts.notifications imports this module
+
+    return get_object_or_404(Notification, pk=pk, recipient=user), True

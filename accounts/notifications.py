@@ -10,11 +10,12 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import models
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from accounts.access import get_notification_for_user
 from kumppani.web.htmx import render_list
 from kumppani.web.pagination import paginate
 from kumppani.web.redirects import safe_next_url
@@ -112,7 +113,7 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
     """Mark one read and follow its link (strangers' notifications are 404)."""
-    notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
+    notification, _may_mark = get_notification_for_user(request.user, pk)
     notification_mark_read(notification=notification)
     return redirect(safe_next_url(request, notification.url, "notifications:list"))
 

@@ -3,15 +3,17 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from accounts.access import not_archived
 from care_plans.models import CarePlan, FollowUp, PlanAction
 from crm.my_work import WorkItem
 
 LIMIT = 200  # a person with more than this due has a different problem than a long page
+# Archived customers are hidden from all but admins (accounts.access): their items leave My work too.
 
 
 def follow_ups(user, today, horizon) -> list[WorkItem]:
     rows = (
-        FollowUp.objects.filter(owner=user, status=FollowUp.Status.OPEN, due_date__lte=horizon)
+        not_archived(FollowUp.objects.filter(owner=user, status=FollowUp.Status.OPEN, due_date__lte=horizon), user)
         .select_related("organisation")
         .only("pk", "title", "due_date", "kind", "organisation__id", "organisation__name")
         .order_by("due_date", "pk")[:LIMIT]
@@ -34,7 +36,7 @@ def follow_ups(user, today, horizon) -> list[WorkItem]:
 
 def plan_actions(user, today, horizon) -> list[WorkItem]:
     rows = (
-        PlanAction.objects.filter(owner=user, status=PlanAction.Status.OPEN, due_date__lte=horizon)
+        not_archived(PlanAction.objects.filter(owner=user, status=PlanAction.Status.OPEN, due_date__lte=horizon), user)
         .select_related("organisation")
         .only("pk", "title", "due_date", "plan_id", "meeting_id", "organisation__id", "organisation__name")
         .order_by("due_date", "pk")[:LIMIT]
@@ -55,12 +57,11 @@ def plan_actions(user, today, horizon) -> list[WorkItem]:
 
 
 def plan_reviews(user, today, horizon) -> list[WorkItem]:
+    plans = CarePlan.objects.filter(
+        owner=user, status__in=[CarePlan.Status.ACTIVE, CarePlan.Status.UNDER_REVIEW], review_date__lte=horizon
+    )
     rows = (
-        CarePlan.objects.filter(
-            owner=user,
-            status__in=[CarePlan.Status.ACTIVE, CarePlan.Status.UNDER_REVIEW],
-            review_date__lte=horizon,
-        )
+        not_archived(plans, user)
         .select_related("organisation")
         .only("pk", "review_date", "organisation__id", "organisation__name")
         .order_by("review_date", "pk")[:LIMIT]

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
@@ -18,7 +19,8 @@ urlpatterns = [
     path("segments/", include("segments.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
-    path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
+    # The API is for signed-in people (REST_FRAMEWORK's IsAuthenticated), and so is its schema.
+    path("api/schema/", login_required(SpectacularAPIView.as_view()), name="api_schema"),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -4,14 +4,18 @@ import datetime
 
 from django.utils.translation import gettext as _
 
+from accounts.access import not_archived
 from crm.my_work import WorkItem
 from leads.models import Lead
 
 
 def leads_to_handle(user, today: datetime.date, horizon: datetime.date) -> list[WorkItem]:
-    """Open leads assigned to the user; an uncontacted lead is due on its contact date."""
+    """Open leads assigned to the user; an uncontacted lead is due on its contact date.
+
+    Archived customers' leads are left out: they are 404 to all but admins (leads.access).
+    """
     rows = (
-        Lead.objects.filter(assignee=user, state__in=Lead.OPEN_STATES)
+        not_archived(Lead.objects.filter(assignee=user, state__in=Lead.OPEN_STATES), user)
         .select_related("organisation")
         .order_by("contact_due_on", "pk")[:200]
     )

@@ -181,3 +181,27 @@ def test_notifications_are_paginated_and_filter_to_unread(client, account_manage
     assert len(first.context["notifications"]) == 25 and first.context["page"].paginator.count == 30
     unread = client.get(reverse("notifications:list"), {"unread": "true"})
     assert unread.context["page"].paginator.count == 29
+
+
+def test_a_notification_is_found_for_its_recipient_only(account_manager, teacher):
+    from django.http import Http404
+
+    from accounts.access import get_notification_for_user
+    from accounts.notifications import notify
+
+    notification = notify(recipient=account_manager, text="Sinulle")
+    assert get_notification_for_user(account_manager, notification.pk) == (notification, True)
+    with pytest.raises(Http404):
+        get_notification_for_user(teacher, notification.pk)
+
+
+def test_owners_write_what_they_own_unless_their_role_only_reads(teacher, management, account_manager):
+    from types import SimpleNamespace
+
+    from accounts.access import can_edit_owned
+    from crm.tests.factories import OrganisationFactory
+
+    organisation = OrganisationFactory()
+    for owner, may in ((teacher, True), (management, False), (account_manager, True)):
+        assert can_edit_owned(owner, SimpleNamespace(owner_id=owner.pk), organisation) is may
+    assert can_edit_owned(teacher, SimpleNamespace(owner_id=account_manager.pk), organisation) is False

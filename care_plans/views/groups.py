@@ -6,18 +6,18 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import EDITOR_ROLES, REGISTER_ROLES, can_edit_organisation, require, role_required
+from accounts.access import EDITOR_ROLES, REGISTER_ROLES, role_required
 from care_plans import services
+from care_plans.access import get_group_for_user, get_meeting_for_user, get_rw_group_for_user, get_rw_meeting_for_user
 from care_plans.forms import MeetingForm, MemberForm, PlanActionForm, SteeringGroupForm
 from care_plans.models import CarePlan, Meeting, PlanAction, SteeringGroup, SteeringGroupMember
-from care_plans.views.common import group_for, meeting_for, render_form
-from crm.views.helpers import get_organisation_for_user
+from care_plans.views.common import render_form
+from crm.access import get_rw_organisation_for_user
 
 
 @role_required(*EDITOR_ROLES)
 def group_create(request: HttpRequest, organisation_pk: int) -> HttpResponse:
-    organisation = get_organisation_for_user(request, organisation_pk)
-    require(can_edit_organisation(request.user, organisation))
+    organisation = get_rw_organisation_for_user(request.user, organisation_pk)
     plan = CarePlan.objects.filter(organisation=organisation).exclude(status=CarePlan.Status.CLOSED).first()
     form = SteeringGroupForm(request.POST or None, instance=SteeringGroup(organisation=organisation, plan=plan))
     if request.method == "POST" and form.is_valid():
@@ -35,7 +35,7 @@ def group_create(request: HttpRequest, organisation_pk: int) -> HttpResponse:
 
 @role_required(*REGISTER_ROLES)
 def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    group, may_write = group_for(request, pk)
+    group, may_write = get_group_for_user(request.user, pk)
     context = {
         "group": group,
         "organisation": group.organisation,
@@ -50,8 +50,7 @@ def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @role_required(*EDITOR_ROLES)
 def member_add(request: HttpRequest, pk: int) -> HttpResponse:
-    group, may_write = group_for(request, pk)
-    require(may_write)
+    group = get_rw_group_for_user(request.user, pk)
     form = MemberForm(request.POST, instance=SteeringGroupMember(group=group))
     if form.is_valid():
         services.member_save(member=form.save(commit=False), actor=request.user)
@@ -64,16 +63,14 @@ def member_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*EDITOR_ROLES)
 def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
-    group, may_write = group_for(request, pk)
-    require(may_write)
+    group = get_rw_group_for_user(request.user, pk)
     form = MeetingForm(request.POST or None, instance=Meeting(group=group))
     return _save_meeting(request, form, group, _("New meeting"))
 
 
 @role_required(*EDITOR_ROLES)
 def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting, may_write = meeting_for(request, pk)
-    require(may_write)
+    meeting = get_rw_meeting_for_user(request.user, pk)
     form = MeetingForm(request.POST or None, instance=meeting)
     return _save_meeting(request, form, meeting.group, _("Meeting and minutes"))
 
@@ -90,7 +87,7 @@ def _save_meeting(request, form, group, title) -> HttpResponse:
 
 @role_required(*REGISTER_ROLES)
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting, may_write = meeting_for(request, pk)
+    meeting, may_write = get_meeting_for_user(request.user, pk)
     context = {
         "meeting": meeting,
         "group": meeting.group,
@@ -105,8 +102,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @role_required(*EDITOR_ROLES)
 def meeting_action_create(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting, may_write = meeting_for(request, pk)
-    require(may_write)
+    meeting = get_rw_meeting_for_user(request.user, pk)
     action = PlanAction(meeting=meeting, organisation=meeting.group.organisation, plan=meeting.group.plan)
     form = PlanActionForm(request.POST, instance=action)
     if form.is_valid():

@@ -5,13 +5,15 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from icalendar import Calendar, Event
 
+from accounts.access import not_archived
+from care_plans.access import get_calendar_feed
 from care_plans.forms import ReminderPreferenceForm
 from care_plans.models import CalendarFeed, FollowUp, Meeting, new_feed_token
 from kumppani.web.urls import absolute_url, site_host
@@ -44,17 +46,16 @@ def feed_rotate(request: HttpRequest) -> HttpResponse:
 
 def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     """An iCalendar feed of the person's open follow-ups and their steering-group meetings. The URL is the key."""
-    feed = CalendarFeed.objects.select_related("user").filter(token=token, user__is_active=True).first()
-    if feed is None:
-        raise Http404
-    user = feed.user
+    user = get_calendar_feed(token).user
     calendar = Calendar()
     calendar.add("prodid", "-//Kumppani//care_plans//FI")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "Kumppani")
     host = site_host()
     since = timezone.localdate() - datetime.timedelta(days=90)
-    follow_ups = FollowUp.objects.filter(owner=user, status=FollowUp.Status.OPEN).select_related("organisation")[:500]
+    # Archived customers are hidden from all but admins, in the feed as on the pages.
+    follow_ups = not_archived(FollowUp.objects.filter(owner=user, status=FollowUp.Status.OPEN), user)
+    follow_ups = follow_ups.select_related("organisation")[:500]
     for follow_up in follow_ups:
         event = Event()
         event.add("uid", f"follow-up-{follow_up.pk}@{host}")
@@ -65,7 +66,7 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
         event.add("url", absolute_url(follow_up.get_absolute_url()))
         calendar.add_component(event)
     meetings = (
-        Meeting.objects.filter(starts_at__date__gte=since)
+        not_archived(Meeting.objects.filter(starts_at__date__gte=since), user, "group__organisation")
         .filter(Q(group__members__user=user) | Q(group__organisation__account_manager=user))
         .select_related("group__organisation")
         .distinct()[:500]

@@ -7,19 +7,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import (
-    EDITOR_ROLES,
-    REGISTER_ROLES,
-    can_edit_organisation,
-    require,
-    role_required,
-    visible_organisations,
-)
+from accounts.access import EDITOR_ROLES, REGISTER_ROLES, role_required
 from care_plans import services
+from care_plans.access import get_plan_for_user, get_rw_action_for_user, get_rw_plan_for_user, visible_plans
 from care_plans.forms import CarePlanFilter, CarePlanForm, PlanActionForm
 from care_plans.models import CarePlan, PlanAction
-from care_plans.views.common import action_for, plan_for, render_form
-from crm.views.helpers import get_organisation_for_user
+from care_plans.views.common import render_form
+from crm.access import get_rw_organisation_for_user
 from kumppani.web.formatting import format_date
 from kumppani.web.htmx import render_list
 from kumppani.web.pagination import paginate
@@ -28,11 +22,7 @@ PLAN_LIST_RELATED = ("organisation", "owner")
 
 
 def _plans(request):
-    return (
-        CarePlan.objects.filter(organisation__in=visible_organisations(request.user))
-        .select_related(*PLAN_LIST_RELATED)
-        .order_by("review_date", "pk")
-    )
+    return visible_plans(request.user).select_related(*PLAN_LIST_RELATED).order_by("review_date", "pk")
 
 
 def _render_plans(request, queryset, context: dict) -> HttpResponse:
@@ -58,7 +48,7 @@ def plan_review_list(request: HttpRequest) -> HttpResponse:
 
 @role_required(*REGISTER_ROLES)
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    plan, may_write = plan_for(request, pk)
+    plan, may_write = get_plan_for_user(request.user, pk)
     context = {
         "plan": plan,
         "organisation": plan.organisation,
@@ -76,8 +66,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*EDITOR_ROLES)
 def plan_create(request: HttpRequest, organisation_pk: int) -> HttpResponse:
-    organisation = get_organisation_for_user(request, organisation_pk)
-    require(can_edit_organisation(request.user, organisation))
+    organisation = get_rw_organisation_for_user(request.user, organisation_pk)
     existing = CarePlan.objects.filter(organisation=organisation).exclude(status=CarePlan.Status.CLOSED).first()
     if existing:
         messages.info(request, _("This customer already has a care plan."))
@@ -95,8 +84,7 @@ def plan_create(request: HttpRequest, organisation_pk: int) -> HttpResponse:
 
 @role_required(*EDITOR_ROLES)
 def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    plan, may_write = plan_for(request, pk)
-    require(may_write)
+    plan = get_rw_plan_for_user(request.user, pk)
     form = CarePlanForm(request.POST or None, instance=plan, rhythm_hint=services.effective_contact_interval(plan))
     return _save_plan(request, form, plan.organisation, _("Edit the care plan"))
 
@@ -116,7 +104,7 @@ def _save_plan(request, form, organisation, title) -> HttpResponse:
 @role_required(*REGISTER_ROLES)
 def plan_history(request: HttpRequest, pk: int) -> HttpResponse:
     """Earlier versions of a plan, and what changed between two of them."""
-    plan, _may_write = plan_for(request, pk)
+    plan, _may_write = get_plan_for_user(request.user, pk)
     versions = list(plan.history.select_related("history_user").order_by("-history_date")[:100])
     by_id = {str(v.history_id): v for v in versions}
     newer = by_id.get(request.GET.get("b", "")) or (versions[0] if versions else None)
@@ -136,8 +124,7 @@ def plan_history(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @role_required(*EDITOR_ROLES)
 def plan_status(request: HttpRequest, pk: int) -> HttpResponse:
-    plan, may_write = plan_for(request, pk)
-    require(may_write)
+    plan = get_rw_plan_for_user(request.user, pk)
     status = request.POST.get("status", "")
     if status not in CarePlan.Status.values:
         messages.error(request, _("Unknown status."))
@@ -150,8 +137,7 @@ def plan_status(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @role_required(*EDITOR_ROLES)
 def plan_reviewed(request: HttpRequest, pk: int) -> HttpResponse:
-    plan, may_write = plan_for(request, pk)
-    require(may_write)
+    plan = get_rw_plan_for_user(request.user, pk)
     plan = services.plan_mark_reviewed(plan=plan, actor=request.user)
     messages.success(
         request, _("The plan was marked reviewed; next review %(date)s.") % {"date": format_date(plan.review_date)}
@@ -162,8 +148,7 @@ def plan_reviewed(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @role_required(*EDITOR_ROLES)
 def action_create(request: HttpRequest, pk: int) -> HttpResponse:
-    plan, may_write = plan_for(request, pk)
-    require(may_write)
+    plan = get_rw_plan_for_user(request.user, pk)
     form = PlanActionForm(request.POST, instance=PlanAction(plan=plan, organisation=plan.organisation))
     if form.is_valid():
         services.action_save(action=form.save(commit=False), actor=request.user)
@@ -182,8 +167,7 @@ def action_create(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def action_done(request: HttpRequest, pk: int) -> HttpResponse:
     """One click from My work or the plan page; the action's owner or an editor."""
-    action, may_write = action_for(request, pk)
-    require(may_write)
+    action = get_rw_action_for_user(request.user, pk)
     services.action_complete(action=action, actor=request.user)
     messages.success(request, _("Done: %(title)s") % {"title": action.title})
     return _back(request, action)

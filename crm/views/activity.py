@@ -5,17 +5,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from accounts.access import EDITOR_ROLES, can_edit_organisation, require, role_required
+from accounts.access import EDITOR_ROLES, role_required
 from crm import services
+from crm.access import get_rw_delivery_for_user, get_rw_interaction_for_user, get_rw_organisation_for_user
 from crm.forms import DeliveryForm, InteractionForm
 from crm.models import Delivery, Interaction
-from crm.views.helpers import get_entry_for_user, get_organisation_for_user
 
 
 @role_required(*EDITOR_ROLES)
 def interaction_create(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = get_organisation_for_user(request, pk)
-    require(can_edit_organisation(request.user, organisation))
+    organisation = get_rw_organisation_for_user(request.user, pk)
     interaction = Interaction(organisation=organisation, kind=request.GET.get("kind", Interaction.Kind.MEETING))
     form = InteractionForm(
         request.POST or None,
@@ -28,7 +27,7 @@ def interaction_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*EDITOR_ROLES)
 def interaction_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    interaction = get_entry_for_user(request, Interaction.objects, pk)
+    interaction = get_rw_interaction_for_user(request.user, pk)
     form = InteractionForm(request.POST or None, instance=interaction, organisation=interaction.organisation)
     return _save_interaction(request, form, interaction.organisation)
 
@@ -50,8 +49,7 @@ def _save_interaction(request, form, organisation) -> HttpResponse:
 
 @role_required(*EDITOR_ROLES)
 def delivery_create(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = get_organisation_for_user(request, pk)
-    require(can_edit_organisation(request.user, organisation))
+    organisation = get_rw_organisation_for_user(request.user, pk)
     form = DeliveryForm(
         request.POST or None,
         instance=Delivery(organisation=organisation),
@@ -62,7 +60,7 @@ def delivery_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*EDITOR_ROLES)
 def delivery_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    delivery = get_entry_for_user(request, Delivery.objects, pk)
+    delivery = get_rw_delivery_for_user(request.user, pk)
     form = DeliveryForm(request.POST or None, instance=delivery)
     return _save_delivery(request, form, delivery.organisation)
 

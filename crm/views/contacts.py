@@ -6,12 +6,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import EDITOR_ROLES, can_edit_organisation, require, role_required
-from accounts.roles import Role
+from accounts.access import EDITOR_ROLES, role_required
 from crm import services
+from crm.access import get_rw_contact_for_user, get_rw_organisation_for_user
 from crm.forms import ContactForm
 from crm.models import Contact
-from crm.views.helpers import get_entry_for_user, get_organisation_for_user
 from kumppani.web.downloads import json_download
 
 
@@ -25,8 +24,7 @@ def _render_form(request, form, organisation, contact=None) -> HttpResponse:
 
 @role_required(*EDITOR_ROLES)
 def contact_create(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = get_organisation_for_user(request, pk)
-    require(can_edit_organisation(request.user, organisation))
+    organisation = get_rw_organisation_for_user(request.user, pk)
     form = ContactForm(request.POST or None, instance=Contact(organisation=organisation))
     if request.method == "POST" and form.is_valid():
         contact = services.contact_save(contact=form.save(commit=False), actor=request.user)
@@ -37,7 +35,7 @@ def contact_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*EDITOR_ROLES)
 def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    contact = get_entry_for_user(request, Contact.objects.filter(anonymised_at__isnull=True), pk)
+    contact = get_rw_contact_for_user(request.user, pk)
     form = ContactForm(request.POST or None, instance=contact)
     if request.method == "POST" and form.is_valid():
         services.contact_save(contact=form.save(commit=False), actor=request.user)
@@ -46,17 +44,17 @@ def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_form(request, form, contact.organisation, contact)
 
 
-@role_required(Role.ACCOUNT_MANAGER, Role.ADMIN)
+@role_required(*EDITOR_ROLES)
 def contact_export(request: HttpRequest, pk: int) -> HttpResponse:
     """Everything held about one person, as a JSON download (GDPR right of access)."""
-    contact = get_entry_for_user(request, Contact.objects, pk)
+    contact = get_rw_contact_for_user(request.user, pk, anonymised=True)
     return json_download(services.contact_export(contact), f"contact-{contact.pk}.json")
 
 
 @require_POST
-@role_required(Role.ACCOUNT_MANAGER, Role.ADMIN)
+@role_required(*EDITOR_ROLES)
 def contact_anonymise(request: HttpRequest, pk: int) -> HttpResponse:
-    contact = get_entry_for_user(request, Contact.objects.filter(anonymised_at__isnull=True), pk)
+    contact = get_rw_contact_for_user(request.user, pk)
     services.contact_anonymise(contact=contact, actor=request.user)
     messages.success(request, _("The person's data was erased; the customer's history is kept."))
     return redirect(contact.organisation)

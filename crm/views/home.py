@@ -2,17 +2,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from accounts.access import can_view_register
-from accounts.roles import Role
+from crm.access import landing_page
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """Send each role to its first page."""
-    if request.user.has_role(Role.ACCOUNT_MANAGER):
-        return redirect("crm:my_work")
-    if can_view_register(request.user):
-        return redirect("crm:organisation_list")
-    if request.user.has_role(Role.TEACHER):
-        return redirect("leads:my_leads")
+    """Send each role to its first page (crm.access.landing_page); a user with no role sees a plain welcome."""
+    page = landing_page(request.user)
+    if page is not None:
+        return redirect(page)
     return render(request, "home.html")

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.db.models import Count, Q, Sum
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -11,24 +11,29 @@ from accounts.access import (
     EDITOR_ROLES,
     REGISTER_ROLES,
     can_change_account_team,
-    can_edit_organisation,
     can_see_money,
-    require,
     role_required,
     visible_organisations,
 )
 from accounts.roles import Role
 from crm import services
+from crm.access import (
+    becomes_manager_of_new_customer,
+    get_organisation_for_user,
+    get_rw_account_team_for_user,
+    get_rw_agreement_for_user,
+    get_rw_organisation_for_user,
+)
 from crm.filters import OrganisationFilter
 from crm.forms import AccountTeamForm, AgreementForm, OrganisationForm
 from crm.models import AccountTeamAssignment, Delivery, PartnershipAgreement
 from crm.panels import panels_for
 from crm.timeline import kind_for
-from crm.views.helpers import get_entry_for_user, get_organisation_for_user
 from kumppani.web.htmx import is_htmx, render_list
 from kumppani.web.pagination import paginate
 
 LIST_RELATED = ("municipality", "industry", "account_manager")
+DETAIL_RELATED = ("municipality", "industry__parent", "account_manager", "deputy_manager", "direct_customer")
 
 
 def _render_list(request, template: str, queryset, extra: dict) -> HttpResponse:
@@ -60,12 +65,7 @@ def my_customers(request: HttpRequest) -> HttpResponse:
 
 @role_required(*REGISTER_ROLES)
 def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = get_object_or_404(
-        visible_organisations(request.user).select_related(
-            "municipality", "industry__parent", "account_manager", "deputy_manager", "direct_customer"
-        ),
-        pk=pk,
-    )
+    organisation, may_edit = get_organisation_for_user(request.user, pk, preload=DETAIL_RELATED)
     show_money = can_see_money(request.user)
     deliveries = organisation.deliveries.select_related("service_type", "responsible")[:10]
     totals = organisation.deliveries.exclude(status=Delivery.Status.CANCELLED).aggregate(
@@ -84,7 +84,7 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         "timeline_page": _timeline_page(request, organisation),
         "is_following": organisation.followers.filter(pk=request.user.pk).exists(),
-        "can_edit": can_edit_organisation(request.user, organisation),
+        "can_edit": may_edit,
         "can_change_team": can_change_account_team(request.user, organisation),
         "show_money": show_money,
         "panels": panels_for(request, organisation),
@@ -102,7 +102,7 @@ def _timeline_page(request, organisation):
 @role_required(*REGISTER_ROLES)
 def organisation_timeline(request: HttpRequest, pk: int) -> HttpResponse:
     """The timeline fragment: htmx swaps it when paging; without JavaScript the whole page is shown."""
-    organisation = get_organisation_for_user(request, pk)
+    organisation, _may_edit = get_organisation_for_user(request.user, pk)
     if not is_htmx(request):
         query = request.GET.urlencode()
         return redirect(f"{organisation.get_absolute_url()}{'?' + query if query else ''}#timeline")
@@ -118,7 +118,7 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
     form = OrganisationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         organisation = services.organisation_save(organisation=form.save(commit=False), actor=request.user)
-        if request.user.has_role(Role.ACCOUNT_MANAGER) and organisation.account_manager_id is None:
+        if organisation.account_manager_id is None and becomes_manager_of_new_customer(request.user):
             services.account_team_assign(
                 organisation=organisation, manager=request.user, deputy=None, actor=request.user
             )
@@ -129,8 +129,7 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
 
 @role_required(*EDITOR_ROLES)
 def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = get_organisation_for_user(request, pk)
-    require(can_edit_organisation(request.user, organisation))
+    organisation = get_rw_organisation_for_user(request.user, pk)
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
         services.organisation_save(organisation=form.save(commit=False), actor=request.user)
@@ -142,8 +141,7 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @role_required(*EDITOR_ROLES)
 def organisation_archive(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = get_organisation_for_user(request, pk)
-    require(can_edit_organisation(request.user, organisation))
+    organisation = get_rw_organisation_for_user(request.user, pk)
     archive = request.POST.get("archive", "1") == "1"
     services.organisation_set_archived(organisation=organisation, archived=archive, actor=request.user)
     if archive:
@@ -156,7 +154,8 @@ def organisation_archive(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @role_required(*REGISTER_ROLES)
 def organisation_follow(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = get_organisation_for_user(request, pk)
+    """Following is personal and changes no customer data: every reader of the customer may."""
+    organisation, _may_edit = get_organisation_for_user(request.user, pk)
     following = services.organisation_toggle_follow(organisation=organisation, user=request.user)
     messages.success(
         request, _("You now follow this customer.") if following else _("You no longer follow this customer.")
@@ -166,8 +165,7 @@ def organisation_follow(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*EDITOR_ROLES)
 def account_team_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = get_organisation_for_user(request, pk)
-    require(can_change_account_team(request.user, organisation))
+    organisation = get_rw_account_team_for_user(request.user, pk)
     initial = {"account_manager": organisation.account_manager, "deputy_manager": organisation.deputy_manager}
     form = AccountTeamForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -184,8 +182,7 @@ def account_team_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*EDITOR_ROLES)
 def agreement_create(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = get_organisation_for_user(request, pk)
-    require(can_edit_organisation(request.user, organisation))
+    organisation = get_rw_organisation_for_user(request.user, pk)
     form = AgreementForm(
         request.POST or None, request.FILES or None, instance=PartnershipAgreement(organisation=organisation)
     )
@@ -194,7 +191,7 @@ def agreement_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*EDITOR_ROLES)
 def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    agreement = get_entry_for_user(request, PartnershipAgreement.objects, pk)
+    agreement = get_rw_agreement_for_user(request.user, pk)
     form = AgreementForm(request.POST or None, request.FILES or None, instance=agreement)
     return _save_agreement(request, form, agreement.organisation)
 

@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.notifications import notify
-from accounts.roles import Role
 from crm import services
+from crm.access import becomes_manager_of_new_customer
 from crm.models import Delivery, Organisation, ServiceType
 from crm.timeline import timeline_add
 from leads.models import (
@@ -86,7 +86,7 @@ def lead_qualify(*, lead: Lead, actor, organisation: Organisation | None = None,
         if lead.new_business_id and Organisation.objects.filter(business_id=lead.new_business_id).exists():
             organisation.business_id = ""
         organisation = services.organisation_save(organisation=organisation, actor=actor)
-        if organisation.account_manager_id is None and actor.has_role(Role.ACCOUNT_MANAGER):
+        if organisation.account_manager_id is None and becomes_manager_of_new_customer(actor):
             services.account_team_assign(organisation=organisation, manager=actor, deputy=None, actor=actor)
             organisation.refresh_from_db()
     if organisation is not None and organisation.pk != lead.organisation_id:

@@ -4,26 +4,33 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.access import EDITOR_ROLES, REGISTER_ROLES, can_view_register, nameable_organisations, role_required
-from accounts.models import OrgUnit
-from accounts.roles import Role
+from accounts.access import (
+    EDITOR_ROLES,
+    REGISTER_ROLES,
+    nameable_organisations,
+    require,
+    role_required,
+)
 from kumppani.web.htmx import render_list
 from kumppani.web.pagination import paginate
 from leads import services as lead_services
 from leads.access import (
     LEAD_PASSER_ROLES,
     LEAD_STATS_ROLES,
-    can_pass_lead,
+    can_edit_offer,
+    can_pick_organisations,
     can_see_lead_details,
-    can_work_lead,
     get_lead_for_user,
+    get_rw_lead_for_user,
+    leads_for_statistics,
+    passed_leads,
+    triage_units,
     visible_leads,
     visible_offers,
 )
@@ -61,8 +68,7 @@ def lead_create(request: HttpRequest) -> HttpResponse:
 @login_required
 def organisation_autocomplete(request: HttpRequest) -> HttpResponse:
     """~10 names for the typed text: an htmx fragment, or JSON when asked (?format=json or Accept)."""
-    if not can_pass_lead(request.user) and not can_view_register(request.user):
-        raise PermissionDenied
+    require(can_pick_organisations(request.user))
     term = request.GET.get("q") or request.GET.get("organisation_text") or ""
     matches = list(lead_services.match_organisations(request.user, term))
     if request.GET.get("format") == "json" or "application/json" in request.headers.get("Accept", ""):
@@ -78,8 +84,7 @@ def organisation_autocomplete(request: HttpRequest) -> HttpResponse:
 @login_required
 def organisation_pick(request: HttpRequest) -> HttpResponse:
     """The picker fragment with one organisation chosen (htmx swaps it in; `clear` gives the empty picker back)."""
-    if not can_pass_lead(request.user) and not can_view_register(request.user):
-        raise PermissionDenied
+    require(can_pick_organisations(request.user))
     picked = None
     if request.GET.get("pk") and not request.GET.get("clear"):
         picked = get_object_or_404(
@@ -96,7 +101,7 @@ def organisation_pick(request: HttpRequest) -> HttpResponse:
 def my_leads(request: HttpRequest) -> HttpResponse:
     """What happened to the leads I passed: the feedback that keeps teachers passing them."""
     leads = (
-        Lead.objects.filter(passed_by=request.user)
+        passed_leads(request.user)
         .select_related("organisation", "assignee")
         .only(
             "pk",
@@ -128,10 +133,7 @@ def lead_list(request: HttpRequest) -> HttpResponse:
 @role_required(*EDITOR_ROLES)
 def triage(request: HttpRequest) -> HttpResponse:
     """Unassigned leads of the units I belong to (an admin sees every unit's queue)."""
-    if request.user.has_role(Role.ADMIN):
-        units = OrgUnit.objects.filter(is_active=True)
-    else:
-        units = request.user.units.filter(is_active=True)
+    units = triage_units(request.user)
     queue = (
         visible_leads(request.user)
         .filter(assignee__isnull=True, state=Lead.State.NEW, unit__in=units)
@@ -142,15 +144,14 @@ def triage(request: HttpRequest) -> HttpResponse:
     return render_list(request, "leads/triage.html", "leads/triage_list.html", context)
 
 
-def _detail_context(request, lead: Lead, **forms) -> dict:
+def _detail_context(request, lead: Lead, may_work: bool, **forms) -> dict:
     events = lead.events.select_related("actor")
     context = {"lead": lead, "events": events, "today": timezone.localdate()}
     if not can_see_lead_details(request.user):
         return context
-    works = can_work_lead(request.user, lead)
     context.update(
         {
-            "can_work": works,
+            "can_work": may_work,
             "offers": visible_offers(request.user).filter(lead=lead).only("pk", "title", "state", "total"),
             "assign_form": forms.get("assign_form") or AssignForm(initial={"assignee": lead.assignee_id}),
             "contacted_form": forms.get("contacted_form") or ContactedForm(),
@@ -167,9 +168,14 @@ def _detail_context(request, lead: Lead, **forms) -> dict:
 
 @login_required
 def lead_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    lead = get_lead_for_user(request, pk)
+    lead, may_work = get_lead_for_user(request.user, pk)
     template = "leads/lead_detail.html" if can_see_lead_details(request.user) else "leads/lead_teacher_detail.html"
-    return render(request, template, _detail_context(request, lead))
+    return render(request, template, _detail_context(request, lead, may_work))
+
+
+def _invalid(request, lead: Lead, **forms) -> HttpResponse:
+    """The lead page again with the worker's invalid form (only those who may work a lead post one)."""
+    return render(request, "leads/lead_detail.html", _detail_context(request, lead, True, **forms), status=400)
 
 
 def _state_error(request, lead, error) -> HttpResponse:
@@ -180,7 +186,7 @@ def _state_error(request, lead, error) -> HttpResponse:
 @require_POST
 @role_required(*EDITOR_ROLES)
 def lead_take(request: HttpRequest, pk: int) -> HttpResponse:
-    lead = get_lead_for_user(request, pk, work=True)
+    lead = get_rw_lead_for_user(request.user, pk)
     try:
         lead_services.lead_assign(lead=lead, assignee=request.user, actor=request.user)
     except lead_services.LeadStateError as error:
@@ -192,10 +198,10 @@ def lead_take(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @role_required(*EDITOR_ROLES)
 def lead_assign(request: HttpRequest, pk: int) -> HttpResponse:
-    lead = get_lead_for_user(request, pk, work=True)
+    lead = get_rw_lead_for_user(request.user, pk)
     form = AssignForm(request.POST)
     if not form.is_valid():
-        return render(request, "leads/lead_detail.html", _detail_context(request, lead, assign_form=form), status=400)
+        return _invalid(request, lead, assign_form=form)
     try:
         lead_services.lead_assign(lead=lead, assignee=form.cleaned_data["assignee"], actor=request.user)
     except lead_services.LeadStateError as error:
@@ -207,7 +213,7 @@ def lead_assign(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @role_required(*EDITOR_ROLES)
 def lead_contacted(request: HttpRequest, pk: int) -> HttpResponse:
-    lead = get_lead_for_user(request, pk, work=True)
+    lead = get_rw_lead_for_user(request.user, pk)
     form = ContactedForm(request.POST)
     form.is_valid()
     try:
@@ -221,10 +227,10 @@ def lead_contacted(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @role_required(*EDITOR_ROLES)
 def lead_qualify(request: HttpRequest, pk: int) -> HttpResponse:
-    lead = get_lead_for_user(request, pk, work=True)
+    lead = get_rw_lead_for_user(request.user, pk)
     form = QualifyForm(request.POST, user=request.user, lead=lead)
     if not form.is_valid():
-        return render(request, "leads/lead_detail.html", _detail_context(request, lead, qualify_form=form), status=400)
+        return _invalid(request, lead, qualify_form=form)
     try:
         lead_services.lead_qualify(
             lead=lead,
@@ -241,7 +247,7 @@ def lead_qualify(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @role_required(*EDITOR_ROLES)
 def lead_convert(request: HttpRequest, pk: int) -> HttpResponse:
-    lead = get_lead_for_user(request, pk, work=True)
+    lead = get_rw_lead_for_user(request.user, pk)
     try:
         if request.POST.get("to") == "delivery":
             form = DeliveryStartForm(request.POST)
@@ -259,10 +265,10 @@ def lead_convert(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @role_required(*EDITOR_ROLES)
 def lead_close(request: HttpRequest, pk: int) -> HttpResponse:
-    lead = get_lead_for_user(request, pk, work=True)
+    lead = get_rw_lead_for_user(request.user, pk)
     form = CloseForm(request.POST)
     if not form.is_valid():
-        return render(request, "leads/lead_detail.html", _detail_context(request, lead, close_form=form), status=400)
+        return _invalid(request, lead, close_form=form)
     try:
         lead_services.lead_close(
             lead=lead, actor=request.user, reason=form.cleaned_data["reason"], note=form.cleaned_data["note"]
@@ -281,7 +287,7 @@ def lead_statistics(request: HttpRequest) -> HttpResponse:
     """Leads per unit and per teacher, conversion rate and time to first contact: three aggregate queries."""
     period = request.GET.get("period", "365")
     days = dict(STATS_PERIODS).get(period, 365)
-    queryset = visible_leads(request.user)
+    queryset = leads_for_statistics(request.user)
     if days is not None:
         queryset = queryset.filter(created_at__gte=timezone.now() - datetime.timedelta(days=days))
     return render(
@@ -293,7 +299,7 @@ def lead_statistics(request: HttpRequest) -> HttpResponse:
 
 def organisation_panel(request, organisation) -> dict | None:
     """The organisation page's "Leads and offers" panel (registered in crm.apps)."""
-    if not can_view_register(request.user):
+    if not can_see_lead_details(request.user):
         return None
     return {
         "organisation": organisation,
@@ -303,5 +309,5 @@ def organisation_panel(request, organisation) -> dict | None:
         "offers": visible_offers(request.user)
         .filter(organisation=organisation)
         .only("pk", "title", "state", "total")[:5],
-        "can_edit": request.user.has_role(*EDITOR_ROLES),
+        "can_edit": can_edit_offer(request.user),
     }

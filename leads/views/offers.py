@@ -12,11 +12,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.access import EDITOR_ROLES, REGISTER_ROLES, role_required
-from crm.views.helpers import get_organisation_for_user
+from crm.access import get_rw_organisation_for_user
 from kumppani.web.htmx import render_list
 from kumppani.web.pagination import paginate
 from leads import services as lead_services
-from leads.access import get_offer_for_user, visible_offers
+from leads.access import get_offer_for_user, get_rw_offer_for_user, visible_offers
 from leads.filters import OfferFilter
 from leads.forms import OfferForm, OfferLineFormSet
 from leads.models import LeadSettings, Offer
@@ -42,7 +42,9 @@ def offer_create(request: HttpRequest) -> HttpResponse:
             return redirect(f"{request.path}?organisation={found.pk}")
         matches = list(match_organisations(request.user, text)) if text else []
         return render(request, "leads/offers/offer_pick.html", {"text": text, "matches": matches})
-    organisation = get_organisation_for_user(request, int(organisation_id) if str(organisation_id).isdigit() else 0)
+    organisation = get_rw_organisation_for_user(
+        request.user, int(organisation_id) if str(organisation_id).isdigit() else 0
+    )
     offer = Offer(
         organisation=organisation,
         responsible=request.user,
@@ -53,7 +55,7 @@ def offer_create(request: HttpRequest) -> HttpResponse:
 
 @role_required(*EDITOR_ROLES)
 def offer_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    offer = get_offer_for_user(request, pk, edit=True)
+    offer = get_rw_offer_for_user(request.user, pk)
     if not offer.is_editable:
         messages.error(request, _("Only a draft offer can be changed."))
         return redirect(offer)
@@ -77,14 +79,14 @@ def _edit(request, offer: Offer) -> HttpResponse:
 
 @role_required(*REGISTER_ROLES)
 def offer_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    offer = get_offer_for_user(request, pk)
+    offer, may_edit = get_offer_for_user(request.user, pk)
     return render(
         request,
         "leads/offers/offer_detail.html",
         {
             "offer": offer,
             "lines": offer.lines.select_related("service_type"),
-            "can_edit": request.user.has_role(*EDITOR_ROLES),
+            "can_edit": may_edit,
         },
     )
 
@@ -99,7 +101,7 @@ OFFER_ACTIONS = {
 @require_POST
 @role_required(*EDITOR_ROLES)
 def offer_transition(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    offer = get_offer_for_user(request, pk, edit=True)
+    offer = get_rw_offer_for_user(request.user, pk)
     if action not in OFFER_ACTIONS:
         return redirect(offer)
     service, text = OFFER_ACTIONS[action]

@@ -6,8 +6,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from accounts.access import EDITOR_ROLES, can_edit_organisation, require, role_required
-from crm.views.helpers import get_organisation_for_user
+from accounts.access import EDITOR_ROLES, role_required
+from crm.access import get_rw_organisation_for_user
 from segments import services
 from segments.forms import UNCLASSIFIED_CHOICE, SegmentChangeForm
 from segments.models import CareModel, SegmentChange, SegmentReview
@@ -15,8 +15,7 @@ from segments.models import CareModel, SegmentChange, SegmentReview
 
 @role_required(*EDITOR_ROLES)
 def segment_change(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = get_organisation_for_user(request, pk)
-    require(can_edit_organisation(request.user, organisation))
+    organisation = get_rw_organisation_for_user(request.user, pk)
     initial = {"segment": organisation.segment or UNCLASSIFIED_CHOICE}
     form = SegmentChangeForm(request.POST or None, initial=initial, current=organisation.segment)
     if request.method == "POST" and form.is_valid():

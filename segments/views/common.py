@@ -1,16 +1,8 @@
-"""Shared lookups for the segment pages."""
+"""Helpers shared by the segment pages (who may see what is segments/access.py's business)."""
 
 from django.shortcuts import get_object_or_404
 
-from accounts.access import visible_organisations
-from segments.models import Segment, Suggestion
-
-
-def get_suggestion_for_user(request, pk: int) -> Suggestion:
-    return get_object_or_404(
-        Suggestion.objects.select_related("organisation").filter(organisation__in=visible_organisations(request.user)),
-        pk=pk,
-    )
+from segments.models import Segment
 
 
 def segment_for_code(code: str) -> Segment | None:

@@ -8,23 +8,23 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from accounts.access import EDITOR_ROLES, REGISTER_ROLES, can_edit_register, role_required, visible_organisations
+from accounts.access import EDITOR_ROLES, REGISTER_ROLES, role_required
 from kumppani.web.htmx import is_htmx, render_list
 from kumppani.web.pagination import paginate
 from kumppani.web.redirects import safe_next_url
 from segments import services
+from segments.access import can_decide_suggestions, get_rw_suggestion_for_user, visible_reviews, visible_suggestions
 from segments.filters import SuggestionFilter
-from segments.models import Segment, SegmentReview, Suggestion
-from segments.views.common import get_suggestion_for_user
+from segments.models import Segment, Suggestion
 
 MAX_BULK = 200
 
 
 @role_required(*REGISTER_ROLES)
 def suggestion_queue(request: HttpRequest) -> HttpResponse:
-    visible = visible_organisations(request.user)
     pending = (
-        Suggestion.objects.filter(status=Suggestion.Status.PENDING, organisation__in=visible)
+        visible_suggestions(request.user)
+        .filter(status=Suggestion.Status.PENDING)
         .select_related("organisation", "organisation__account_manager")
         .order_by("suggested_code", "organisation__name", "pk")
     )
@@ -39,11 +39,12 @@ def suggestion_queue(request: HttpRequest) -> HttpResponse:
     context = {
         "filter": suggestion_filter,
         "page": page,
-        "can_decide": can_edit_register(request.user),
+        "can_decide": can_decide_suggestions(request.user),
     }
     if not is_htmx(request):
         context["reviews"] = (
-            SegmentReview.objects.filter(resolved_at__isnull=True, organisation__in=visible)
+            visible_reviews(request.user)
+            .filter(resolved_at__isnull=True)
             .select_related("organisation")
             .order_by("created_at")[:100]
         )
@@ -56,7 +57,7 @@ def _back(request) -> str:
 
 
 def _decide_one(request, pk: int, accept: bool) -> HttpResponse:
-    suggestion = get_suggestion_for_user(request, pk)
+    suggestion = get_rw_suggestion_for_user(request.user, pk)
     try:
         if accept:
             services.suggestion_accept(suggestion=suggestion, actor=request.user)
@@ -91,9 +92,11 @@ def suggestion_bulk(request: HttpRequest) -> HttpResponse:
     if action not in ("accept", "reject") or not ids:
         messages.error(request, _("Choose at least one suggestion and an action."))
         return redirect(back)
-    suggestions = Suggestion.objects.filter(
-        pk__in=ids, status=Suggestion.Status.PENDING, organisation__in=visible_organisations(request.user)
-    ).select_related("organisation")
+    suggestions = (
+        visible_suggestions(request.user)
+        .filter(pk__in=ids, status=Suggestion.Status.PENDING)
+        .select_related("organisation")
+    )
     done, failed = services.suggestions_decide_bulk(
         suggestions=list(suggestions), accept=action == "accept", actor=request.user
     )
