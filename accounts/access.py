@@ -18,7 +18,6 @@ Each app's access.py offers `get_<thing>_for_user(user, pk) -> (object, may_edit
 
 from functools import wraps
 
-from django.apps import apps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
@@ -81,23 +80,6 @@ def sees_archived(user) -> bool:
 def can_write_own_entries(user) -> bool:
     """Teachers and editors write what they own (a follow-up, an action); management's ownership is read-only."""
     return user.is_authenticated and user.has_role(*OWNER_WRITER_ROLES)
-
-
-def visible_organisations(user) -> QuerySet:
-    organisation = apps.get_model("crm", "Organisation")
-    if not can_view_register(user):
-        return organisation.objects.none()
-    if sees_archived(user):
-        return organisation.objects.all()
-    return organisation.objects.filter(is_archived=False)
-
-
-def nameable_organisations(user) -> QuerySet:
-    """Organisations whose name the user may see (teachers pick them when passing a lead)."""
-    organisation = apps.get_model("crm", "Organisation")
-    if not user.is_authenticated:
-        return organisation.objects.none()
-    return organisation.objects.filter(is_archived=False)
 
 
 def not_archived(queryset: QuerySet, user, organisation_path: str = "organisation") -> QuerySet:

@@ -19,15 +19,9 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from accounts.access import (
-    can_edit_organisation,
-    can_edit_owned,
-    can_view_register,
-    not_archived,
-    require,
-    visible_organisations,
-)
+from accounts.access import can_edit_organisation, can_edit_owned, can_view_register, not_archived, require
 from care_plans.models import CalendarFeed, CarePlan, FollowUp, Meeting, NewNeed, PlanAction, SteeringGroup
+from crm.access import visible_organisations
 
 FOLLOW_UP_RELATED = ("organisation", "owner", "delivery", "completed_by")
 

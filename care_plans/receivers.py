@@ -1,10 +1,14 @@
 """Reactions to the register's events (connected in apps.py): signals only notify, services do the work."""
 
 from care_plans import services
+from care_plans.tasks import followups_for_delivery_task
+from kumppani.publish import publish_after_commit
 
 
 def on_delivery_completed(sender, *, delivery, actor=None, **kwargs) -> None:
-    services.followups_create_for_delivery(delivery=delivery, actor=actor)
+    """Queued, not done here: a failure must not fail the request that already committed the delivery, and the
+    nightly after-care sweep creates what a lost task did not."""
+    publish_after_commit(followups_for_delivery_task, delivery.pk, actor.pk if actor else None)
 
 
 def on_account_manager_changed(sender, *, organisation, old_manager, new_manager, actor=None, **kwargs) -> None:

@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.apps import apps
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -19,11 +18,13 @@ from care_plans.models import (
     SteeringGroup,
     SteeringGroupMember,
 )
+from crm.models import Delivery, Organisation
 from crm.timeline import timeline_add, timeline_update_source
 from kumppani.lib.workdays import add_working_days, due_after
 from kumppani.web.formatting import format_date
 from leads import services as lead_services
 from leads.models import Lead, Need
+from segments.models import CareModel
 
 KEY_SEGMENTS = ("strategic", "key")
 OPEN_PLAN_STATUSES = (CarePlan.Status.ACTIVE, CarePlan.Status.UNDER_REVIEW)
@@ -91,8 +92,6 @@ def followups_create_for_ended_deliveries(*, today: datetime.date | None = None)
     `delivery_completed` receiver did not run to the end (a crash after the commit): the sweep repairs it by
     the next morning. Creating follow-ups is idempotent, so a delivery is never followed up twice.
     """
-    from crm.models import Delivery
-
     today = today or timezone.localdate()
     since = today - datetime.timedelta(days=ENDED_DELIVERY_LOOKBACK_DAYS)
     unmarked = Q(
@@ -212,11 +211,7 @@ def care_model_for(organisation):
     """The care model of the organisation's segment (segments app), or None."""
     if not organisation.segment:
         return None
-    try:
-        care_model = apps.get_model("segments", "CareModel")
-    except LookupError:
-        return None
-    return care_model.objects.filter(segment__code=organisation.segment).first()
+    return CareModel.objects.filter(segment__code=organisation.segment).first()
 
 
 def effective_contact_interval(plan: CarePlan) -> int | None:
@@ -312,9 +307,8 @@ def action_complete(*, action: PlanAction, actor) -> PlanAction:
 
 def plan_coverage(segments=KEY_SEGMENTS) -> list[dict]:
     """Per segment: customers, those with an active plan, and the share (for the segment overview)."""
-    organisation = apps.get_model("crm", "Organisation")
     rows = (
-        organisation.objects.filter(is_archived=False, segment__in=segments)
+        Organisation.objects.filter(is_archived=False, segment__in=segments)
         .values("segment")
         .annotate(
             customers=Count("pk", distinct=True),

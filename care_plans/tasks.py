@@ -8,3 +8,16 @@ def ended_deliveries_task() -> int:
     from care_plans.services import followups_create_for_ended_deliveries
 
     return followups_create_for_ended_deliveries()
+
+
+@shared_task
+def followups_for_delivery_task(delivery_id: int, actor_id: int | None = None) -> int:
+    """After-care for one completed delivery; safe to run twice (a (delivery, step) has one follow-up)."""
+    from django.contrib.auth import get_user_model
+
+    from care_plans.services import followups_create_for_delivery
+    from crm.models import Delivery
+
+    delivery = Delivery.objects.select_related("organisation", "service_type").get(pk=delivery_id)
+    actor = get_user_model().objects.filter(pk=actor_id).first() if actor_id else None
+    return len(followups_create_for_delivery(delivery=delivery, actor=actor))

@@ -22,9 +22,24 @@ from accounts.access import (
     is_account_manager,
     is_teacher,
     require,
-    visible_organisations,
+    sees_archived,
 )
 from crm.models import Contact, Delivery, Interaction, Organisation, PartnershipAgreement
+
+
+def visible_organisations(user) -> QuerySet:
+    if not can_view_register(user):
+        return Organisation.objects.none()
+    if sees_archived(user):
+        return Organisation.objects.all()
+    return Organisation.objects.filter(is_archived=False)
+
+
+def nameable_organisations(user) -> QuerySet:
+    """Organisations whose name the user may see (teachers pick them when passing a lead)."""
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(is_archived=False)
 
 
 def landing_page(user) -> str | None:

@@ -4,7 +4,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from accounts.access import nameable_organisations
+from crm.access import nameable_organisations
 from crm.forms import DATE_INPUT, account_managers
 from crm.models import Organisation, ServiceType
 from kumppani.lib.business_id import normalise_business_id

@@ -36,14 +36,12 @@ from django.db.models import F, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from kumppani.publish import publish
 from outbox.context import EmailContextError, render_context, validate_json
 from outbox.models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
 State = OutgoingEmail.State
-
-# Seconds a publish may take before it is given up (the sweep sends the mail within a minute anyway).
-PUBLISH_TIMEOUT_SECONDS = 2
 
 
 # --- queueing -------------------------------------------------------------------------------------
@@ -106,21 +104,8 @@ def _publish(email_id: int) -> None:
     """One attempt at the broker, with short timeouts; on any error the row waits for the sweep."""
     from outbox.tasks import send_email_task
 
-    app = send_email_task.app
-    try:
-        # A connection of its own: the pooled one would retry connecting for broker_connection_timeout
-        # and more, even with retry=False.
-        with app.connection_for_write(
-            connect_timeout=PUBLISH_TIMEOUT_SECONDS,
-            transport_options={
-                "max_retries": 0,
-                "socket_connect_timeout": PUBLISH_TIMEOUT_SECONDS,
-                "socket_timeout": PUBLISH_TIMEOUT_SECONDS,
-            },
-        ) as connection:
-            send_email_task.apply_async((email_id,), retry=False, connection=connection)
-    except Exception:
-        logger.warning("Outbox: e-mail %s not published to the broker; the sweep sends it", email_id, exc_info=True)
+    if not publish(send_email_task, email_id):
+        logger.warning("Outbox: e-mail %s not published to the broker; the sweep sends it", email_id)
 
 
 def emails_requeue(*, emails: QuerySet[OutgoingEmail]) -> int:

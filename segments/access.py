@@ -13,7 +13,8 @@ may see; `get_rw_suggestion_for_user` also raises 403 unless the user may decide
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from accounts.access import can_edit_organisation, can_edit_register, require, visible_organisations
+from accounts.access import can_edit_organisation, can_edit_register, require
+from crm.access import visible_organisations
 from segments.models import SegmentReview, Suggestion
 
 

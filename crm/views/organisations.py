@@ -7,14 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import (
-    EDITOR_ROLES,
-    REGISTER_ROLES,
-    can_change_account_team,
-    can_see_money,
-    role_required,
-    visible_organisations,
-)
+from accounts.access import EDITOR_ROLES, REGISTER_ROLES, can_change_account_team, can_see_money, role_required
 from accounts.roles import Role
 from crm import services
 from crm.access import (
@@ -23,6 +16,7 @@ from crm.access import (
     get_rw_account_team_for_user,
     get_rw_agreement_for_user,
     get_rw_organisation_for_user,
+    visible_organisations,
 )
 from crm.filters import OrganisationFilter
 from crm.forms import AccountTeamForm, AgreementForm, OrganisationForm

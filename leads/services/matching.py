@@ -7,7 +7,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Lower
 
-from accounts.access import nameable_organisations
+from crm.access import nameable_organisations
 from crm.models import Organisation
 from kumppani.lib.business_id import is_valid_business_id, normalise_business_id
 

@@ -10,13 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.access import (
-    EDITOR_ROLES,
-    REGISTER_ROLES,
-    nameable_organisations,
-    require,
-    role_required,
-)
+from accounts.access import EDITOR_ROLES, REGISTER_ROLES, require, role_required
+from crm.access import nameable_organisations
 from kumppani.web.htmx import render_list
 from kumppani.web.pagination import paginate
 from leads import services as lead_services

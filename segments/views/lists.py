@@ -4,7 +4,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.access import REGISTER_ROLES, role_required, visible_organisations
+from accounts.access import REGISTER_ROLES, role_required
+from crm.access import visible_organisations
 from crm.models import Contact
 from kumppani.web.csv import csv_response
 from kumppani.web.htmx import is_htmx, render_list

@@ -5,7 +5,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.access import REGISTER_ROLES, can_see_money, role_required, visible_organisations
+from accounts.access import REGISTER_ROLES, can_see_money, role_required
+from crm.access import visible_organisations
 from kumppani.web.csv import csv_response
 from segments import stats
 from segments.filters import SegmentOrganisationFilter
