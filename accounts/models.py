@@ -136,4 +136,4 @@ class LoginAttempt(models.Model):
         return f"{self.email} {self.attempted_at:%Y-%m-%d %H:%M}"
 
 
-from .notifications import Notification  # noqa: E402,F401  (in-app notifications, issue 4)
+from .notifications import Notification  # noqa: E402,F401  (in-app notifications)

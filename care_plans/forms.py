@@ -32,7 +32,7 @@ def staff_users():
 
 
 class FollowUpForm(forms.ModelForm):
-    """The questions of seed 003 §7.2, asked when the after-care contact is made."""
+    """The after-care model's questions, asked when the after-care contact is made."""
 
     new_needs = forms.CharField(
         label=_("New needs"),

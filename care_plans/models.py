@@ -24,7 +24,8 @@ class Channel(models.TextChoices):
     NEWSLETTER = "newsletter", _("Newsletter")
 
 
-# The channels an after-care contact is made in (seed 003: personally, by phone or in a meeting; e-mail gets lost).
+# The channels an after-care contact is made in: personally, by phone or in a meeting; e-mail gets lost
+# (the after-care thesis, Pirkanmaa TE office 2015).
 FOLLOW_UP_CHANNELS = [(c.value, c.label) for c in (Channel.PHONE, Channel.MEETING, Channel.EMAIL, Channel.VIDEO)]
 
 
@@ -87,7 +88,7 @@ class AfterCareStep(models.Model):
 
 
 class ReminderSettings(models.Model):
-    """Reminder stages and other numbers the seeds leave open. One row (pk=1); the defaults are Kumppani's."""
+    """Reminder stages and other numbers the sources leave open. One row (pk=1); the defaults are Kumppani's."""
 
     due_soon_days = models.PositiveSmallIntegerField(
         _("remind this many days before the due date"), default=3, validators=[MinValueValidator(1)]
@@ -120,7 +121,7 @@ class ReminderSettings(models.Model):
 
 
 class CarePlan(models.Model):
-    """Asiakkuudenhoitosuunnitelma: one template for every customer's plan (seed 004)."""
+    """Asiakkuudenhoitosuunnitelma: one template for every customer's plan (the City of Turku care-plan practice)."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -183,7 +184,7 @@ class CarePlan(models.Model):
 
 
 class SteeringGroup(models.Model):
-    """Ohjausryhmä of a larger cooperation (seed 001 L229) or a project (seed 004 L13-15)."""
+    """Ohjausryhmä of a larger cooperation (Omnia's customer strategy) or a project (the City of Turku practice)."""
 
     class Kind(models.TextChoices):
         COOPERATION = "cooperation", _("Staff-training cooperation")
@@ -327,7 +328,7 @@ class PlanAction(models.Model):
 
 
 class FollowUp(models.Model):
-    """A contact with the customer someone owes: after a delivery (seed 003 §7) or after a change of manager."""
+    """A contact with the customer someone owes: after a delivery (after-care) or after a change of manager."""
 
     Status = Status
 
@@ -348,7 +349,7 @@ class FollowUp(models.Model):
     )
     due_date = models.DateField(_("due date"))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
-    # The questions of seed 003 §7.2, answered when the contact is made.
+    # The after-care model's questions, answered when the contact is made.
     went_customer = models.TextField(_("how the service went, in the customer's view"), blank=True)
     went_ours = models.TextField(_("how the service went, in our view"), blank=True)
     need_reassessment = models.TextField(_("the service need re-assessed"), blank=True)

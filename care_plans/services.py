@@ -107,7 +107,7 @@ def followups_create_for_ended_deliveries(*, today: datetime.date | None = None)
 
 
 def followup_create_for_manager_change(*, organisation, old_manager, new_manager, actor=None) -> FollowUp | None:
-    """Seed 003: when the responsible person changes, the customer must be told in time."""
+    """When the responsible person changes, the customer must be told in time (the after-care thesis, 2015)."""
     if old_manager is None or new_manager is None or old_manager == new_manager:
         return None
     days = ReminderSettings.load().manager_change_working_days

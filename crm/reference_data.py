@@ -5,7 +5,7 @@ from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
-# Gradia's 12 owner municipalities (seed 000 L242): the demo default, editable in the admin.
+# Gradia's 12 owner municipalities (Gradia's customer programme 2020-2023): the demo default, editable in the admin.
 DEFAULT_OWNER_MUNICIPALITIES = {
     "Hankasalmi",
     "Joutsa",

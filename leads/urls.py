@@ -1,4 +1,4 @@
-"""Leads and offers (issue 4), under /leads/ with the namespace "leads"."""
+"""Leads and offers, under /leads/ with the namespace "leads"."""
 
 from django.urls import path
 

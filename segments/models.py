@@ -32,7 +32,7 @@ def _localised(obj, field: str) -> str:
 
 
 class Segment(models.Model):
-    """One of the five segments of seed 000 (grouping III); shipped as data, edited by admins."""
+    """One of the five segments of Gradia's customer programme (grouping III); shipped as data, edited by admins."""
 
     code = models.SlugField(_("code"), max_length=20, unique=True)
     name_fi = models.CharField(_("name (Finnish)"), max_length=100)
@@ -119,7 +119,7 @@ class SegmentChange(models.Model):
 
 
 class CareModel(models.Model):
-    """How a segment's customers are cared for. Shipped values are Kumppani's defaults, not from the seeds."""
+    """How a segment's customers are cared for. Shipped values are Kumppani's defaults, not from the sources."""
 
     segment = models.OneToOneField(
         Segment, verbose_name=_("segment"), on_delete=models.PROTECT, related_name="care_model"
@@ -174,7 +174,7 @@ class CareModel(models.Model):
 
 
 class SuggestionSettings(models.Model):
-    """The suggestion engine's thresholds. One row (pk=1). The seeds give none: these are Kumppani's defaults."""
+    """The suggestion engine's thresholds. One row (pk=1). The sources give none: these are Kumppani's defaults."""
 
     activity_window_months = models.PositiveSmallIntegerField(
         _("activity window (months)"),

@@ -27,7 +27,7 @@ from segments.models import (
 from segments.signals import segment_changed
 from segments.suggest import Facts, classify, explain
 
-# The five segments apply to business and public-sector customers (seed 000 L181, L248).
+# The five segments apply to business and public-sector customers (Gradia's customer programme 2020-2023).
 SEGMENTED_GROUPS = (CustomerGroup.BUSINESS, CustomerGroup.PUBLIC)
 
 

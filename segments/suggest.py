@@ -1,6 +1,6 @@
 """The suggestion rule: a customer's facts and the admin's thresholds → a segment, explained in words.
 
-Rules, first match wins (thresholds are SuggestionSettings fields; the seeds give none):
+Rules, first match wins (thresholds are SuggestionSettings fields; the source documents give none):
 1. an active partnership agreement → strategic (strategic customers are the agreement customers);
 2. passive status → potential (potential customers are found among passive ones);
 3. ≥ key deliveries of ≥ key service types in the activity window, ≥ key value in the value window and

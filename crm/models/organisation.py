@@ -26,7 +26,7 @@ def validate_business_id(value: str) -> None:
 
 
 class CustomerGroup(models.TextChoices):
-    """Seed 000, grouping I."""
+    """The customer groups of Gradia's customer programme 2020-2023 (grouping I)."""
 
     BUSINESS = "business", _("Business customer")
     PUBLIC = "public", _("Public-sector customer")
@@ -197,7 +197,7 @@ class Organisation(models.Model):
 
 
 class PartnershipAgreement(models.Model):
-    """Kumppanuussopimus: strategic customers are the partnership-agreement customers (seed 000)."""
+    """Kumppanuussopimus: strategic customers are the partnership-agreement customers (Gradia's programme)."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="agreements")
     title = models.CharField(_("title"), max_length=255)

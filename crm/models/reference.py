@@ -79,7 +79,7 @@ class ServiceType(models.Model):
 
 
 class RegisterSettings(models.Model):
-    """Admin-editable numbers the seeds do not fix. One row (pk=1)."""
+    """Admin-editable numbers the source documents do not fix. One row (pk=1)."""
 
     micro_headcount_limit = models.PositiveSmallIntegerField(
         _("micro enterprise headcount limit"),

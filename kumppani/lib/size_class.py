@@ -1,6 +1,6 @@
-"""Company size class from headcount and turnover (seed 000 L227-232; EU / Statistics Finland).
+"""Company size class from headcount and turnover (Gradia's customer programme 2020-2023; EU / Statistics Finland).
 
-The seed's four rules are ceilings on two criteria at once:
+The programme's four rules are ceilings on two criteria at once:
     micro   < micro_limit persons (default 10)  and turnover <= 2 M EUR
     small   < 50 persons                          and turnover <= 10 M EUR
     medium  < 250 persons (50-249)                and turnover <= 50 M EUR

@@ -38,7 +38,7 @@ def test_turnover_alone_gives_the_class_at_each_boundary(turnover, expected):
 @pytest.mark.parametrize(
     ("headcount", "turnover", "expected"),
     [
-        (100, 5 * M, MEDIUM),  # the seed's gap: medium by headcount
+        (100, 5 * M, MEDIUM),  # the programme's gap: medium by headcount
         (8, 30 * M, MEDIUM),  # medium by turnover
         (9, 2 * M, MICRO),
         (9, 2 * M + CENT, SMALL),

@@ -15,14 +15,14 @@ from simple_history.models import HistoricalRecords
 
 
 class LeadSettings(models.Model):
-    """Admin-editable lead numbers. The seeds give no reply times: these defaults are Kumppani's own. One row."""
+    """Admin-editable lead numbers. The sources give no reply times: these defaults are Kumppani's own. One row."""
 
     contact_within_working_days = models.PositiveSmallIntegerField(
         _("contact within (working days)"),
         default=3,
         validators=[MinValueValidator(1), MaxValueValidator(60)],
         help_text=_(
-            "Kumppani's default, not the seeds'. A lead not contacted by the end of this many working days "
+            "Kumppani's default, not from the sources. A lead not contacted by the end of this many working days "
             "(Finnish public holidays excluded) reminds its assignee."
         ),
     )

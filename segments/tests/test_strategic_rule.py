@@ -1,4 +1,4 @@
-"""Strategic customers are the partnership-agreement customers (seed 000 L259)."""
+"""Strategic customers are the partnership-agreement customers (Gradia's customer programme 2020-2023)."""
 
 import datetime
 
