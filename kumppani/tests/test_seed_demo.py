@@ -124,3 +124,14 @@ def test_same_seed_same_data():
     ]
     assert [o.name for o in first.organisations] != [o.name for o in other.organisations]
     assert len(first.organisations) == 30
+
+
+def test_every_done_delivery_of_the_demo_has_its_after_care_at_once(django_capture_on_commit_callbacks, eager_celery):
+    """The seed runs what services queue (no worker runs while it writes), so the demo is whole at once."""
+    from care_plans.models import FollowUp
+
+    with django_capture_on_commit_callbacks(execute=True):
+        seed()
+    done = Delivery.objects.filter(status=Delivery.Status.DONE)
+    assert done.exists()
+    assert not done.exclude(pk__in=FollowUp.objects.values("delivery_id")).exists()
