@@ -10,8 +10,11 @@ import logging
 logger = logging.getLogger(__name__)
 
 
-def notify(*, user, title: str, url: str = "", kind: str = "care_reminder") -> None:
-    """Write one in-app notice for `user`; runs inside the caller's transaction."""
+def notify(*, user, code: str, params: dict | None = None, url: str = "", kind: str = "care_reminder") -> None:
+    """Write one in-app notice (a message code and parameters, see accounts.messages) for `user`.
+
+    Runs inside the caller's transaction.
+    """
     try:
         from accounts import notifications
     except ImportError:
@@ -19,4 +22,4 @@ def notify(*, user, title: str, url: str = "", kind: str = "care_reminder") -> N
     send = getattr(notifications, "notify", None)
     if send is None:
         return
-    send(recipient=user, text=title, url=url)
+    send(recipient=user, code=code, params=params, url=url)

@@ -26,6 +26,7 @@ from django.utils.translation import gettext_noop
 
 from accounts.models import OrgUnit
 from care_plans import notify
+from care_plans.messages import reminder_message
 from care_plans.models import CarePlan, FollowUp, PlanAction, Reminder, ReminderPreference, ReminderSettings
 
 logger = logging.getLogger(__name__)
@@ -142,7 +143,7 @@ def _deliver_one(reminder: Reminder, item, preferences: dict, now) -> None:
         with translation.override(reminder.recipient.language):
             notify.notify(
                 user=reminder.recipient,
-                title=reminder_title(reminder, item),
+                **reminder_message(reminder, item),
                 url=item.get_absolute_url(),
                 kind="care_reminder",
             )

@@ -14,6 +14,7 @@ class LeadsConfig(AppConfig):
         from crm.my_work import register_source
         from crm.panels import register_panel
         from crm.timeline import register_kind
+        from leads import messages  # noqa: F401  (registers the sentences about leads and offers)
         from leads.views.leads import organisation_panel
         from leads.work_sources import leads_to_handle
 

@@ -16,9 +16,9 @@ import datetime
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from accounts.notifications import notify
+from leads.messages import reminder_message
 from leads.models import (
     Lead,
     LeadReminder,
@@ -52,15 +52,13 @@ def lead_reminders_send(*, today: datetime.date | None = None) -> int:
         for reminder in claimed:
             lead = reminder.lead
             if reminder.stage == LeadReminder.Stage.ASSIGNEE:
-                text = _("Reminder: the lead %(lead)s has not been contacted yet (due %(due)s).")
                 kind = "reminder"
             else:
-                text = _("Escalation: the lead %(lead)s has not been contacted yet (due %(due)s).")
                 kind = "escalation"
             notify(
                 recipient=reminder.recipient,
-                text=text % {"lead": lead, "due": lead.contact_due_on.strftime("%-d.%-m.%Y")},
                 url=lead.get_absolute_url(),
+                **reminder_message(lead, reminder.stage),
             )
             queue_mail(lead=lead, recipient=reminder.recipient, kind=kind)
             reminder.sent_at = now
