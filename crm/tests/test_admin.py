@@ -10,6 +10,7 @@ from django.contrib.messages import get_messages
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.tests.factories import UserFactory
 from accounts.tests.languages import in_languages
@@ -468,3 +469,14 @@ def test_completing_a_future_delivery_without_end_date_is_refused_on_the_form(ad
     response = admin_client.post(url(Delivery, "change", delivery.pk), delivery_form(delivery, status="done"))
     assert response.status_code == 200
     assert "end_date" in response.context["adminform"].form.errors
+
+
+def test_timeline_search_finds_names_in_message_parameters_and_old_text(admin_client):
+    organisation = OrganisationFactory(name="Haku Oy")
+    timeline_add(organisation=organisation, kind="delivery", code="crm.delivery_completed", params={"title": "Trukki"})
+    TimelineEntry.objects.create(
+        organisation=organisation, kind="register", summary="Vanha Trukkiteksti", occurred_at=timezone.now()
+    )
+    response = admin_client.get(url(TimelineEntry, "changelist"), {"q": "trukki"})
+    assert response.status_code == 200
+    assert response.context["cl"].result_count == 2
