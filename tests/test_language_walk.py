@@ -397,6 +397,8 @@ def _pages(written: dict) -> list[str]:
 
 @pytest.fixture
 def demo_written(django_capture_on_commit_callbacks):
+    # 30 of the demo's 300 organisations: all of them take about a minute to seed on the CI machine. The apps'
+    # after-commit reactions (after-care, care rhythms) run as they would in production.
     with django_capture_on_commit_callbacks(execute=True), translation.override("fi"):
         call_command("seed_demo", "--seed", "2026", "--organisations", "30", stdout=StringIO())
     with django_capture_on_commit_callbacks(execute=True), translation.override("fi"):
