@@ -13,8 +13,8 @@ Parameters are JSON values, built with the helpers below:
 - a plain string: a name or what a person typed (organisation names, titles, subjects), shown as it is;
 - `choice(Lead, "need", value)` → {"choice": "leads.Lead.need", "value": "staff_training"}: the field's label;
 - `date(value)` → {"date": "2026-05-04"}: Django's SHORT_DATE_FORMAT of the reader's language;
-- `user(person)` → {"user": 7, "name": "Anna Asiakas"}: the name as written is shown, so a list costs no query
-  per row; the id says who it was;
+- `user(person)` → {"user": 7, "name": "Anna Asiakas"}: the person's current name when the page looked it up
+  (`attach_names`, one query per list), else the name as written;
 - `variants(obj, "name")` → {"text": {"fi": …, "en": …, "sv": …}}: data admins define per language (segment
   names, service types, after-care steps), in the reader's language with Finnish as the fallback;
 - `nested(message)` → {"message": code, "params": {…}}: another message inside this one;
@@ -27,7 +27,8 @@ on (`timeline_add(..., **interaction_message(interaction))`); `check_message` re
 Reading. `render_message(code, params)` is plain text (mail, admin); `render_message_html` escapes every part and
 wraps Finnish shown in place of the reader's language in `<span lang="fi">`. A row written before codes existed
 has no code yet or the code LEGACY: its stored text is shown as it is, marked Finnish. `RenderedMessage` gives a
-model `rendered` and `rendered_html` from its code, parameters and old text fields.
+model `rendered` and `rendered_html` from its code, parameters and old text fields; `manage.py messages_to_codes`
+reads old text back into codes (accounts.message_parsing).
 """
 
 import datetime
@@ -174,9 +175,9 @@ class _Values(dict):
         return ""  # a parameter the template gained later than the row
 
 
-def _param(value, html: bool) -> str:
+def _param(value, html: bool, names: dict) -> str:
     if isinstance(value, dict):
-        text = _typed_param(value, html)
+        text = _typed_param(value, html, names)
         if value.get("lower"):
             text = text.lower()
         return mark_safe(text) if html else text
@@ -184,7 +185,7 @@ def _param(value, html: bool) -> str:
     return escape(text) if html else text
 
 
-def _typed_param(value: dict, html: bool) -> str:
+def _typed_param(value: dict, html: bool, names: dict) -> str:
     if "choice" in value:
         label = _CHOICES.get(value["choice"], {}).get(value.get("value"), value.get("value"))
         return escape(str(label)) if html else str(label)
@@ -195,24 +196,25 @@ def _typed_param(value: dict, html: bool) -> str:
             text = str(value["date"])
         return escape(text) if html else text
     if "user" in value:
-        return escape(value.get("name", "")) if html else value.get("name", "")
+        name = names.get(value["user"]) or value.get("name", "")
+        return escape(name) if html else name
     if "text" in value:
         texts = value["text"] if isinstance(value["text"], dict) else {}
         return _variant_html(texts) if html else pick_variant(texts)[0]
     if "message" in value:
-        return _render(value["message"], value.get("params"), html)
+        return _render(value["message"], value.get("params"), html, names)
     if "legacy" in value:
         text = str(value["legacy"])
         return format_html('<span lang="{}">{}</span>', FALLBACK_LANGUAGE, text) if html else text
     return escape(str(value)) if html else str(value)
 
 
-def _render(code: str, params, html: bool) -> str:
+def _render(code: str, params, html: bool, names: dict) -> str:
     template = _TEMPLATES.get(code)
     if template is None:
         logger.warning("message code %r is not registered", code)
         return escape(code) if html else code
-    values = _Values({name: _param(value, html) for name, value in (params or {}).items()})
+    values = _Values({name: _param(value, html, names) for name, value in (params or {}).items()})
     text = str(template)
     try:
         return (escape(text) if html else text) % values
@@ -225,24 +227,54 @@ def is_legacy(code: str) -> bool:
     return not code or code == LEGACY
 
 
-def render_message(code: str, params: dict | None, *, legacy: str = "") -> str:
-    """Plain text in the active language; a legacy row gives its stored text."""
+def render_message(code: str, params: dict | None, *, legacy: str = "", names: dict | None = None) -> str:
+    """Plain text in the active language; a legacy row gives its stored text. `names`: {user id: current name}."""
     if is_legacy(code):
         return legacy
-    return _render(code, params, html=False)
+    return _render(code, params, False, names or {})
 
 
-def render_message_html(code: str, params: dict | None, *, legacy: str = "") -> SafeString:
+def render_message_html(code: str, params: dict | None, *, legacy: str = "", names: dict | None = None) -> SafeString:
     """Escaped HTML in the active language; Finnish shown for another language is marked lang="fi"."""
     if is_legacy(code):
         return format_html('<span lang="{}">{}</span>', FALLBACK_LANGUAGE, legacy) if legacy else SafeString("")
-    return mark_safe(_render(code, params, html=True))
+    return mark_safe(_render(code, params, True, names or {}))
+
+
+def mentioned_users(params) -> set[int]:
+    """Ids of the people a message's parameters name, nested messages included."""
+    ids: set[int] = set()
+    for value in (params or {}).values():
+        if isinstance(value, dict):
+            if value.get("user"):
+                ids.add(value["user"])
+            if "message" in value:
+                ids |= mentioned_users(value.get("params"))
+    return ids
+
+
+def attach_names(rows) -> list:
+    """Look up, in one query, the current names of the people the rows' messages name; returns the rows."""
+    from django.contrib.auth import get_user_model
+
+    rows = list(rows)
+    ids = set().union(*(mentioned_users(row._message()[1]) for row in rows))
+    names = {}
+    if ids:
+        names = {person.pk: str(person) for person in get_user_model().objects.filter(pk__in=ids)}
+    for row in rows:
+        row.message_names = names
+    return rows
 
 
 class RenderedMessage:
-    """A model that stores a message: name its code, parameters and old-text fields in `message_fields`."""
+    """A model that stores a message: name its code, parameters and old-text fields in `message_fields`.
+
+    People are shown by their current name when a list was passed through `attach_names`, else as written.
+    """
 
     message_fields: tuple[str, str, str] = ("code", "params", "text")
+    message_names: dict | None = None
 
     def _message(self) -> tuple[str, dict, str]:
         code, params, legacy = self.message_fields
@@ -251,9 +283,9 @@ class RenderedMessage:
     @property
     def rendered(self) -> str:
         code, params, legacy = self._message()
-        return render_message(code, params, legacy=legacy)
+        return render_message(code, params, legacy=legacy, names=self.message_names)
 
     @property
     def rendered_html(self) -> SafeString:
         code, params, legacy = self._message()
-        return render_message_html(code, params, legacy=legacy)
+        return render_message_html(code, params, legacy=legacy, names=self.message_names)

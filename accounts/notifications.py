@@ -18,7 +18,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from accounts.messages import RenderedMessage, check_message
+from accounts.messages import RenderedMessage, attach_names, check_message
 
 
 class Notification(RenderedMessage, models.Model):
@@ -109,6 +109,7 @@ def notification_list(request: HttpRequest) -> HttpResponse:
         request.GET or None, queryset=Notification.objects.filter(recipient=request.user)
     )
     page = Paginator(notification_filter.qs, 25).get_page(request.GET.get("page"))
+    attach_names(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     return render(

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.message_parsing import parse
 from accounts.messages import (
     LEGACY,
+    attach_names,
     build,
     check_message,
     choice,
@@ -129,3 +130,22 @@ def test_old_text_is_read_back_in_any_language_with_the_values_of_its_time():
     assert parse("Suljettu: koulutusala", closed)["params"]["reason"]["value"] == "field"
     assert parse("Suljettu: jotain muuta", closed) is None
     assert parse("Something else entirely", closed) is None
+
+
+@pytest.mark.django_db
+def test_people_are_shown_by_their_current_name_when_looked_up_else_as_written():
+    from accounts.notifications import Notification, notify
+    from accounts.tests.factories import UserFactory
+
+    anna = UserFactory(first_name="Anna", last_name="Asiakas")
+    gone = UserFactory(first_name="Ville", last_name="Vanha")
+    first = notify(recipient=anna, code="tests.assigned", params={"user": user(anna)})
+    notify(recipient=anna, code="tests.assigned", params={"event": "", "user": user(gone)})
+    anna.last_name = "Uusitalo"
+    anna.save()
+    gone.delete()
+
+    with translation.override("en"):
+        rows = attach_names(Notification.objects.order_by("pk"))
+        assert [row.rendered for row in rows] == ["Assigned to Anna Uusitalo", "Assigned to Ville Vanha"]
+        assert Notification.objects.get(pk=first.pk).rendered == "Assigned to Anna Asiakas"

@@ -17,6 +17,7 @@ from accounts.access import (
     role_required,
     visible_organisations,
 )
+from accounts.messages import attach_names
 from accounts.roles import Role
 from crm import services
 from crm.filters import OrganisationFilter
@@ -96,7 +97,7 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _timeline_page(request, organisation):
     page = paginate(request, organisation.timeline.select_related("actor"), per_page=20)
-    for entry in page.object_list:
+    for entry in attach_names(page.object_list):
         entry.kind_info = kind_for(entry.kind)
     return page
 

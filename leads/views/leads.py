@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.access import EDITOR_ROLES, REGISTER_ROLES, can_view_register, nameable_organisations, role_required
+from accounts.messages import attach_names
 from accounts.models import OrgUnit
 from accounts.roles import Role
 from crm.views.helpers import is_htmx, paginate
@@ -155,7 +156,7 @@ def triage(request: HttpRequest) -> HttpResponse:
 
 
 def _detail_context(request, lead: Lead, **forms) -> dict:
-    events = lead.events.select_related("actor")
+    events = attach_names(lead.events.select_related("actor"))
     context = {"lead": lead, "events": events, "today": timezone.localdate()}
     if not can_see_lead_details(request.user):
         return context
