@@ -34,8 +34,8 @@ def pytest_configure(config):
 # before each of them. Each entry is (module, function(apps, schema_editor)); loaders must be idempotent.
 MIGRATION_DATA_LOADERS = [
     ("crm.migrations.0002_search_index_and_reference_data", "load"),
-    ("segments.migrations.0002_default_segments_and_care_models", "load"),
-    ("care_plans.migrations.0002_default_aftercare_model", "create_default"),
+    ("segments.migrations.0003_care_model_languages", "load"),
+    ("care_plans.migrations.0005_step_titles_in_languages_followup_title_message", "load"),
 ]
 
 

@@ -164,5 +164,9 @@ class LoginAttemptAdmin(admin.ModelAdmin):
 
 @admin.register(Notification)
 class NotificationAdmin(admin.ModelAdmin):
-    list_display = ["recipient", "text", "created_at", "read_at"]
+    list_display = ["recipient", "what", "created_at", "read_at"]
     raw_id_fields = ["recipient"]
+
+    @admin.display(description=_("notification"))
+    def what(self, obj: Notification):
+        return obj.rendered_html

@@ -1,6 +1,7 @@
 """In-app notifications: a row per message to one person, with an unread count for the navigation.
 
-Any app may call `notify()`; e-mail is the caller's business (queue it in transaction.on_commit).
+Any app may call `notify()` with a message code and parameters (accounts.messages); e-mail is the caller's
+business (queue it in transaction.on_commit).
 The model is imported at the end of accounts/models.py; the pages are in accounts/notification_urls.py.
 """
 
@@ -16,16 +17,24 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import get_notification_for_user
+from accounts.messages import RenderedMessage, attach_names, check_message
 from kumppani.web.htmx import render_list
 from kumppani.web.pagination import paginate
 from kumppani.web.redirects import safe_next_url
 
 
-class Notification(models.Model):
+class Notification(RenderedMessage, models.Model):
+    """A message code with parameters (accounts.messages), rendered in the recipient's language when read."""
+
+    message_fields = ("code", "params", "text")
+
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("recipient"), on_delete=models.CASCADE, related_name="notifications"
     )
-    text = models.CharField(_("text"), max_length=300)
+    code = models.CharField(_("message"), max_length=60, blank=True, default="")
+    params = models.JSONField(_("message parameters"), default=dict, blank=True)
+    # The text of notifications written before message codes (see `manage.py messages_to_codes`).
+    text = models.CharField(_("text"), max_length=300, blank=True, default="")
     url = models.CharField(_("link"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
@@ -42,7 +51,7 @@ class Notification(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.text
+        return self.rendered
 
     @property
     def is_read(self) -> bool:
@@ -52,9 +61,11 @@ class Notification(models.Model):
 # --- services -------------------------------------------------------------------------------------
 
 
-def notify(*, recipient, text: str, url: str = "") -> Notification:
-    """Tell one person something in the app; returns the notification."""
-    return Notification.objects.create(recipient=recipient, text=str(text)[:300], url=url[:300])
+def notify(*, recipient, code: str, params: dict | None = None, url: str = "") -> Notification:
+    """Tell one person something in the app (a registered message code and its parameters); returns it."""
+    return Notification.objects.create(
+        recipient=recipient, code=code, params=check_message(code, params), url=url[:300]
+    )
 
 
 def notification_mark_read(*, notification: Notification) -> None:
@@ -100,6 +111,7 @@ def notification_list(request: HttpRequest) -> HttpResponse:
         request.GET or None, queryset=Notification.objects.filter(recipient=request.user)
     )
     page = paginate(request, notification_filter.qs)
+    attach_names(page.object_list)
     context = {
         "notifications": page.object_list,
         "page": page,

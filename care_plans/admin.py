@@ -28,7 +28,7 @@ class AfterCareModelAdmin(SimpleHistoryAdmin):
 
 @admin.register(AfterCareStep)
 class AfterCareStepAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "model", "days_after_end", "working_days"]
+    list_display = ["title_fi", "title_en", "title_sv", "model", "days_after_end", "working_days"]
 
 
 @admin.register(ReminderSettings)
@@ -75,9 +75,16 @@ class MeetingAdmin(SimpleHistoryAdmin):
 
 @admin.register(FollowUp)
 class FollowUpAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "organisation", "owner", "due_date", "status", "kind"]
+    list_display = ["display_title", "organisation", "owner", "due_date", "status", "kind"]
     list_filter = ["status", "kind"]
     raw_id_fields = ["organisation", "delivery", "owner", "completed_by"]
+    exclude = ["title_code", "title_params"]
+
+    def save_model(self, request, obj, form, change) -> None:
+        # A title an admin types replaces the sentence the system wrote; it is then shown as typed.
+        if "title" in form.changed_data:
+            obj.title_code, obj.title_params = "", {}
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(CalendarFeed)

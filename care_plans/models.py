@@ -8,10 +8,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.messages import localised, render_message, render_message_html
 from kumppani.web.formatting import format_date
 
 
@@ -62,10 +63,15 @@ class AfterCareModel(models.Model):
 
 
 class AfterCareStep(models.Model):
-    """One follow-up of an after-care model: e.g. a personal contact within 14 days of the end."""
+    """One follow-up of an after-care model: e.g. a personal contact within 14 days of the end.
+
+    The title is given per language; follow-ups show the reader's, Finnish when that one is empty.
+    """
 
     model = models.ForeignKey(AfterCareModel, on_delete=models.CASCADE, related_name="steps")
-    title = models.CharField(_("title"), max_length=200)
+    title_fi = models.CharField(_("title (Finnish)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True, default="")
+    title_sv = models.CharField(_("title (Swedish)"), max_length=200, blank=True, default="")
     days_after_end = models.PositiveIntegerField(_("days after the end"), validators=[MaxValueValidator(3660)])
     working_days = models.BooleanField(
         _("count working days"),
@@ -85,6 +91,10 @@ class AfterCareStep(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def title(self) -> str:
+        return localised(self, "title")
 
 
 class ReminderSettings(models.Model):
@@ -343,7 +353,11 @@ class FollowUp(models.Model):
     )
     step = models.ForeignKey(AfterCareStep, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.AFTER_CARE)
+    # A title the system writes is a message (accounts.messages) shown in the reader's language; `title` keeps
+    # its Finnish text for the admin and search, and is shown as it is when there is no message.
     title = models.CharField(_("title"), max_length=300)
+    title_code = models.CharField(_("title message"), max_length=60, blank=True, default="")
+    title_params = models.JSONField(_("title message parameters"), default=dict, blank=True)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("owner"), on_delete=models.PROTECT, related_name="follow_ups"
     )
@@ -378,10 +392,24 @@ class FollowUp(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.title
+        return self.display_title
 
     def get_absolute_url(self) -> str:
         return reverse("care_plans:followup_detail", args=[self.pk])
+
+    def set_title(self, message: dict) -> None:
+        """Title the follow-up with a built message; `title` gets its Finnish text."""
+        self.title_code, self.title_params = message["code"], message["params"]
+        with translation.override(settings.LANGUAGE_CODE):
+            self.title = render_message(self.title_code, self.title_params)[:300]
+
+    @property
+    def display_title(self) -> str:
+        return render_message(self.title_code, self.title_params, legacy=self.title)
+
+    @property
+    def display_title_html(self):
+        return render_message_html(self.title_code, self.title_params, legacy=self.title)
 
     def clean(self) -> None:
         if self.status == Status.DONE and not self.channel:

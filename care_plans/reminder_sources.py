@@ -10,11 +10,9 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterator
 
-from django.utils.translation import gettext as _
-
 from accounts.models import OrgUnit
+from care_plans.messages import reminder_message
 from care_plans.models import CarePlan, FollowUp, PlanAction, ReminderSettings
-from kumppani.web.formatting import format_date
 from reminders.models import Reminder
 from reminders.registry import Due, ReminderSource, register_source
 
@@ -66,25 +64,8 @@ def _due_by_date(queryset, date_field: str):
     return due
 
 
-def _title(kind_label):
-    def title(item, reminder: Reminder) -> str:
-        kind = str(kind_label())
-        what = item.title if hasattr(item, "title") else str(item.organisation)
-        texts = {
-            Stage.DUE_SOON: _("%(kind)s due %(date)s: %(what)s"),
-            Stage.DUE_TODAY: _("%(kind)s due today: %(what)s"),
-            Stage.OVERDUE: _("%(kind)s overdue since %(date)s: %(what)s"),
-            Stage.ESCALATED: _("Escalated: %(owner)s's %(kind_lower)s is overdue since %(date)s: %(what)s"),
-        }
-        return texts[reminder.stage] % {
-            "kind": kind,
-            "kind_lower": kind.lower(),
-            "date": format_date(reminder.due_date),
-            "what": what,
-            "owner": item.owner,
-        }
-
-    return title
+def _message(item, reminder: Reminder) -> dict:
+    return reminder_message(reminder, item)
 
 
 def register() -> None:
@@ -93,7 +74,7 @@ def register() -> None:
             model=FollowUp,
             due=_due_by_date(lambda: FollowUp.objects.filter(status=FollowUp.Status.OPEN), "due_date"),
             is_open=lambda item: item.status == FollowUp.Status.OPEN,
-            title=_title(lambda: _("Follow-up")),
+            message=_message,
             select_related=("organisation", "owner"),
         )
     )
@@ -102,7 +83,7 @@ def register() -> None:
             model=PlanAction,
             due=_due_by_date(lambda: PlanAction.objects.filter(status=PlanAction.Status.OPEN), "due_date"),
             is_open=lambda item: item.status == PlanAction.Status.OPEN,
-            title=_title(lambda: _("Planned action")),
+            message=_message,
             select_related=("organisation", "owner"),
         )
     )
@@ -114,7 +95,7 @@ def register() -> None:
                 lambda: CarePlan.objects.filter(status__in=review_open, review_date__isnull=False), "review_date"
             ),
             is_open=lambda item: item.status in review_open,
-            title=_title(lambda: _("Care plan review")),
+            message=_message,
             select_related=("organisation", "owner"),
         )
     )

@@ -7,6 +7,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from care_plans import messages
 from care_plans.models import (
     AfterCareModel,
     CarePlan,
@@ -21,7 +22,6 @@ from care_plans.models import (
 from crm.models import Delivery, Organisation
 from crm.timeline import timeline_add, timeline_update_source
 from kumppani.lib.workdays import add_working_days, due_after
-from kumppani.web.formatting import format_date
 from leads import services as lead_services
 from leads.models import Lead, Need
 from segments.models import CareModel
@@ -55,10 +55,10 @@ def followups_create_for_delivery(*, delivery, actor=None) -> list[FollowUp]:
             delivery=delivery,
             step=step,
             kind=FollowUp.Kind.AFTER_CARE,
-            title=f"{step.title}: {delivery.title}"[:300],
             owner_id=delivery.responsible_id,
             due_date=due_after(end, step.days_after_end, working_days=step.working_days),
         )
+        follow_up.set_title(messages.aftercare_title_message(step, delivery))
         if FollowUp.objects.filter(delivery=delivery, step=step).exists():
             continue
         try:
@@ -68,9 +68,8 @@ def followups_create_for_delivery(*, delivery, actor=None) -> list[FollowUp]:
                     organisation=delivery.organisation,
                     kind="follow_up",
                     actor=actor,
-                    summary=_("Follow-up due %(date)s: %(title)s")
-                    % {"date": format_date(follow_up.due_date), "title": follow_up.title},
                     source=follow_up,
+                    **messages.followup_due_message(follow_up),
                 )
         except IntegrityError:
             if FollowUp.objects.filter(delivery=delivery, step=step).exists():
@@ -111,18 +110,17 @@ def followup_create_for_manager_change(*, organisation, old_manager, new_manager
     if old_manager is None or new_manager is None or old_manager == new_manager:
         return None
     days = ReminderSettings.load().manager_change_working_days
+    title = messages.manager_change_title_message(new_manager, old_manager)
     with transaction.atomic():
-        follow_up = FollowUp.objects.create(
+        follow_up = FollowUp(
             organisation=organisation,
             kind=FollowUp.Kind.MANAGER_CHANGE,
-            title=_("Tell the customer that %(new)s is now their account manager (was %(old)s)")
-            % {"new": new_manager, "old": old_manager},
             owner=new_manager,
             due_date=add_working_days(timezone.localdate(), days),
         )
-        timeline_add(
-            organisation=organisation, kind="follow_up", actor=actor, summary=follow_up.title, source=follow_up
-        )
+        follow_up.set_title(title)
+        follow_up.save()
+        timeline_add(organisation=organisation, kind="follow_up", actor=actor, source=follow_up, **title)
     return follow_up
 
 
@@ -144,8 +142,7 @@ def followup_complete(*, follow_up: FollowUp, actor, new_needs: list[str]) -> Fo
         organisation=follow_up.organisation,
         kind="follow_up",
         actor=actor,
-        summary=_("Follow-up done (%(channel)s): %(title)s")
-        % {"channel": follow_up.get_channel_display().lower(), "title": follow_up.title},
+        **messages.followup_done_message(follow_up),
         detail="\n".join(filter(None, [follow_up.went_customer, follow_up.need_reassessment, follow_up.feedback]))[
             :500
         ],
@@ -167,7 +164,7 @@ def _need_lead(need: NewNeed, actor) -> Lead:
         organisation_id=need.organisation_id,
         need=Need.OTHER,
         description=_("Found in after-care (%(follow_up)s): %(need)s")
-        % {"follow_up": need.follow_up.title, "need": need.description},
+        % {"follow_up": need.follow_up.display_title, "need": need.description},
     )
     return lead_services.lead_pass(lead=lead, actor=actor)
 
@@ -193,7 +190,7 @@ def need_to_offer(*, need: NewNeed, actor):
         return None
     lead = need.lead if need.lead_id else _need_lead(need, actor)
     if lead.state in (Lead.State.NEW, Lead.State.ASSIGNED):
-        lead = lead_services.lead_mark_contacted(lead=lead, actor=actor, note=need.follow_up.title)
+        lead = lead_services.lead_mark_contacted(lead=lead, actor=actor, note=need.follow_up.display_title)
     if lead.state == Lead.State.CONTACTED:
         lead = lead_services.lead_qualify(lead=lead, actor=actor)
     offer = lead_services.lead_convert_to_offer(lead=lead, actor=actor)
@@ -234,11 +231,11 @@ def plan_save(*, plan: CarePlan, actor, services=None) -> CarePlan:
     plan.save()
     if services is not None:
         plan.services_to_offer.set(services)
-    summary = _("Care plan (%(status)s)") % {"status": plan.get_status_display().lower()}
+    message = messages.plan_message(plan)
     if creating:
-        timeline_add(organisation=plan.organisation, kind="care_plan", actor=actor, summary=summary, source=plan)
+        timeline_add(organisation=plan.organisation, kind="care_plan", actor=actor, source=plan, **message)
     else:
-        timeline_update_source(source=plan, summary=summary)
+        timeline_update_source(source=plan, **message)
     return plan
 
 
@@ -252,8 +249,8 @@ def plan_set_status(*, plan: CarePlan, status: str, actor) -> CarePlan:
         organisation=plan.organisation,
         kind="care_plan",
         actor=actor,
-        summary=_("Care plan is now %(status)s") % {"status": plan.get_status_display().lower()},
         url=plan.get_absolute_url(),
+        **messages.plan_status_message(plan),
     )
     return plan
 
@@ -271,8 +268,8 @@ def plan_mark_reviewed(*, plan: CarePlan, actor) -> CarePlan:
         organisation=plan.organisation,
         kind="care_plan",
         actor=actor,
-        summary=_("Care plan reviewed; next review %(date)s") % {"date": format_date(plan.review_date)},
         url=plan.get_absolute_url(),
+        **messages.plan_reviewed_message(plan),
     )
     return plan
 
@@ -299,8 +296,8 @@ def action_complete(*, action: PlanAction, actor) -> PlanAction:
             organisation=action.organisation,
             kind="care_plan",
             actor=actor,
-            summary=_("Action done: %(title)s") % {"title": action.title},
             url=action.get_absolute_url(),
+            **messages.action_done_message(action),
         )
     return action
 
@@ -350,8 +347,8 @@ def group_save(*, group: SteeringGroup, actor) -> SteeringGroup:
             organisation=group.organisation,
             kind="steering_group",
             actor=actor,
-            summary=_("Steering group founded: %(name)s") % {"name": group.name},
             source=group,
+            **messages.group_founded_message(group),
         )
     return group
 
@@ -370,16 +367,16 @@ def meeting_save(*, meeting: Meeting, actor) -> Meeting:
         meeting.created_by = actor
     meeting.full_clean()
     meeting.save()
-    summary = _("Steering group meeting: %(group)s") % {"group": meeting.group.name}
+    message = messages.meeting_message(meeting)
     if creating:
         timeline_add(
             organisation=meeting.group.organisation,
             kind="steering_group",
             actor=actor,
             occurred_at=meeting.starts_at,
-            summary=summary,
             source=meeting,
+            **message,
         )
     else:
-        timeline_update_source(source=meeting, summary=summary, occurred_at=meeting.starts_at)
+        timeline_update_source(source=meeting, occurred_at=meeting.starts_at, **message)
     return meeting

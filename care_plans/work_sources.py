@@ -15,12 +15,12 @@ def follow_ups(user, today, horizon) -> list[WorkItem]:
     rows = (
         not_archived(FollowUp.objects.filter(owner=user, status=FollowUp.Status.OPEN, due_date__lte=horizon), user)
         .select_related("organisation")
-        .only("pk", "title", "due_date", "kind", "organisation__id", "organisation__name")
+        .only("pk", "title", "title_code", "title_params", "due_date", "kind", "organisation__id", "organisation__name")
         .order_by("due_date", "pk")[:LIMIT]
     )
     return [
         WorkItem(
-            title=row.title,
+            title=row.display_title,
             due=row.due_date,
             kind="follow_up",
             kind_label=_("Follow-up"),

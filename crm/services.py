@@ -4,6 +4,16 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.messages import build
+from crm.messages import (
+    agreement_message,
+    contact_added_message,
+    delivery_completed_message,
+    delivery_message,
+    interaction_message,
+    team_member_message,
+    team_role_removed_message,
+)
 from crm.models import (
     AccountTeamAssignment,
     Contact,
@@ -32,9 +42,7 @@ def organisation_save(*, organisation: Organisation, actor) -> Organisation:
     organisation.full_clean()
     organisation.save()
     if creating:
-        timeline_add(
-            organisation=organisation, kind="register", actor=actor, summary=_("Customer added to the register")
-        )
+        timeline_add(organisation=organisation, kind="register", actor=actor, **build("crm.organisation_added"))
     return organisation
 
 
@@ -59,7 +67,7 @@ def organisation_set_archived(*, organisation: Organisation, archived: bool, act
         organisation=organisation,
         kind="register",
         actor=actor,
-        summary=_("Customer archived") if archived else _("Customer restored from the archive"),
+        **build("crm.organisation_archived" if archived else "crm.organisation_restored"),
     )
 
 
@@ -92,12 +100,11 @@ def account_team_assign(*, organisation: Organisation, manager, deputy, actor) -
                 organisation=organisation, user=user, role=role, valid_from=now, assigned_by=actor
             )
         setattr(organisation, field, user)
-        label = AccountTeamAssignment.Role(role).label
         timeline_add(
             organisation=organisation,
             kind="account_team",
             actor=actor,
-            summary=f"{label}: {user}" if user else _("%(role)s removed") % {"role": label},
+            **(team_member_message(role, user) if user else team_role_removed_message(role)),
         )
     organisation.save(update_fields=["account_manager", "deputy_manager", "updated_at"])
     if old_manager != manager:
@@ -119,13 +126,11 @@ def agreement_save(*, agreement: PartnershipAgreement, actor) -> PartnershipAgre
         agreement.created_by = actor
     agreement.full_clean()
     agreement.save()
-    summary = _("Partnership agreement: %(title)s") % {"title": agreement.title}
+    message = agreement_message(agreement)
     if creating:
-        timeline_add(
-            organisation=agreement.organisation, kind="agreement", actor=actor, summary=summary, source=agreement
-        )
+        timeline_add(organisation=agreement.organisation, kind="agreement", actor=actor, source=agreement, **message)
     else:
-        timeline_update_source(source=agreement, summary=summary)
+        timeline_update_source(source=agreement, **message)
     transaction.on_commit(lambda: agreement_saved.send(sender=PartnershipAgreement, agreement=agreement, actor=actor))
     return agreement
 
@@ -142,8 +147,8 @@ def contact_save(*, contact: Contact, actor) -> Contact:
             organisation=contact.organisation,
             kind="contact",
             actor=actor,
-            summary=_("New contact person: %(name)s") % {"name": contact.full_name},
             source=contact,
+            **contact_added_message(contact),
         )
     return contact
 
@@ -198,10 +203,8 @@ def contact_anonymise(*, contact: Contact, actor) -> None:
     contact.history.exclude(history_id=contact.history.latest().history_id).update(
         first_name=anonymous, last_name=f"#{contact.pk}", title="", work_role="", email="", phone=""
     )
-    timeline_update_source(source=contact, summary=_("New contact person: %(name)s") % {"name": contact.full_name})
-    timeline_add(
-        organisation=contact.organisation, kind="contact", actor=actor, summary=_("A contact person was anonymised")
-    )
+    timeline_update_source(source=contact, **contact_added_message(contact))
+    timeline_add(organisation=contact.organisation, kind="contact", actor=actor, **build("crm.contact_anonymised"))
 
 
 @transaction.atomic
@@ -215,7 +218,7 @@ def interaction_save(*, interaction: Interaction, actor, participants=None, cont
         interaction.our_participants.set(participants)
     if contacts is not None:
         interaction.contacts.set(contacts)
-    summary = f"{interaction.get_kind_display()}: {interaction.subject}"
+    message = interaction_message(interaction)
     _refresh_last_contact(interaction.organisation_id)
     if creating:
         timeline_add(
@@ -223,14 +226,14 @@ def interaction_save(*, interaction: Interaction, actor, participants=None, cont
             kind=interaction.kind,
             actor=actor,
             occurred_at=interaction.occurred_at,
-            summary=summary,
             detail=interaction.notes[:500],
             source=interaction,
+            **message,
         )
     else:
         timeline_update_source(
             source=interaction,
-            summary=summary,
+            **message,
             occurred_at=interaction.occurred_at,
             kind=interaction.kind,
             detail=interaction.notes[:500],
@@ -268,18 +271,18 @@ def delivery_save(*, delivery: Delivery, actor) -> Delivery:
             delivery.end_date = timezone.localdate()
     delivery.full_clean()
     delivery.save()
-    summary = f"{delivery.service_type}: {delivery.title} ({delivery.get_status_display().lower()})"
+    message = delivery_message(delivery)
     if creating:
-        timeline_add(organisation=delivery.organisation, kind="delivery", actor=actor, summary=summary, source=delivery)
+        timeline_add(organisation=delivery.organisation, kind="delivery", actor=actor, source=delivery, **message)
     else:
-        timeline_update_source(source=delivery, summary=summary)
+        timeline_update_source(source=delivery, **message)
     if becomes_done:
         timeline_add(
             organisation=delivery.organisation,
             kind="delivery",
             actor=actor,
-            summary=_("Delivery completed: %(title)s") % {"title": delivery.title},
             url=delivery.get_absolute_url(),
+            **delivery_completed_message(delivery),
         )
         transaction.on_commit(lambda: delivery_completed.send(sender=Delivery, delivery=delivery, actor=actor))
     return delivery

@@ -1,7 +1,8 @@
 """The timeline's registry of entry kinds and the one function that writes an entry.
 
 Apps above crm call `register_kind` in their AppConfig.ready() so that the organisation page can
-label and icon their entries without importing them.
+label and icon their entries without importing them. An entry says what happened as a message code with
+parameters (accounts.messages), rendered in the reader's language; `detail` carries what a person typed.
 """
 
 from dataclasses import dataclass
@@ -10,6 +11,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from accounts.messages import check_message
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,8 @@ def timeline_add(
     *,
     organisation,
     kind: str,
-    summary: str,
+    code: str,
+    params: dict | None = None,
     actor=None,
     occurred_at=None,
     detail: str = "",
@@ -66,7 +70,8 @@ def timeline_add(
     return TimelineEntry.objects.create(
         organisation=organisation,
         kind=kind,
-        summary=str(summary)[:300],
+        message_code=code,
+        message_params=check_message(code, params),
         detail=detail,
         actor=actor,
         occurred_at=occurred_at or timezone.now(),
@@ -77,12 +82,18 @@ def timeline_add(
 
 
 def timeline_update_source(
-    *, source: models.Model, summary: str, occurred_at=None, kind: str | None = None, detail: str | None = None
+    *,
+    source: models.Model,
+    code: str,
+    params: dict | None = None,
+    occurred_at=None,
+    kind: str | None = None,
+    detail: str | None = None,
 ) -> None:
-    """Keep an entry in step when its source row is edited."""
+    """Keep an entry in step when its source row is edited (its message is written again, old text cleared)."""
     from crm.models import TimelineEntry
 
-    changes = {"summary": str(summary)[:300]}
+    changes = {"message_code": code, "message_params": check_message(code, params), "summary": ""}
     if detail is not None:
         changes["detail"] = detail
     if occurred_at is not None:

@@ -1,6 +1,7 @@
 """Admin for leads, their routes, and settings, and offers."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from leads.models import Lead, LeadEvent, LeadRoute, LeadSettings, Offer, OfferLine
@@ -26,8 +27,12 @@ class LeadRouteAdmin(SimpleHistoryAdmin):
 class LeadEventInline(admin.TabularInline):
     model = LeadEvent
     extra = 0
-    readonly_fields = ["occurred_at", "actor", "state", "summary", "note"]
+    fields = readonly_fields = ("occurred_at", "actor", "state", "what", "note")
     can_delete = False
+
+    @admin.display(description=_("what happened"))
+    def what(self, obj: LeadEvent):
+        return obj.rendered_html
 
 
 @admin.register(Lead)

@@ -12,10 +12,8 @@ Reminders about working-day deadlines go out on working days only. Each (lead, s
 import datetime
 from collections.abc import Iterator
 
-from django.utils.translation import gettext as _
-
 from kumppani.lib.workdays import is_working_day
-from kumppani.web.formatting import format_date
+from leads.messages import reminder_message
 from leads.models import Lead
 from leads.services.events import triage_recipients
 from reminders.models import Reminder
@@ -43,12 +41,8 @@ def is_open(lead: Lead) -> bool:
     return lead.state in Lead.UNCONTACTED_STATES and lead.contacted_at is None
 
 
-def title(lead: Lead, reminder: Reminder) -> str:
-    if reminder.stage == Stage.ESCALATED:
-        text = _("Escalation: the lead %(lead)s has not been contacted yet (due %(due)s).")
-    else:
-        text = _("Reminder: the lead %(lead)s has not been contacted yet (due %(due)s).")
-    return text % {"lead": lead, "due": format_date(lead.contact_due_on)}
+def message(lead: Lead, reminder: Reminder) -> dict:
+    return reminder_message(lead, reminder.stage)
 
 
 def mail_template(stage: str) -> str:
@@ -64,7 +58,7 @@ def register() -> None:
             model=Lead,
             due=due,
             is_open=is_open,
-            title=title,
+            message=message,
             mail_template=mail_template,
             item_name="lead",
             select_related=("organisation", "passed_by", "unit"),

@@ -18,7 +18,7 @@ from collections import defaultdict
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from accounts.notifications import notify
 from outbox.services import email_queue
@@ -90,8 +90,7 @@ def _deliver_one(reminder: Reminder, source: ReminderSource, item, preferences: 
     preference = preferences.get(recipient.pk) or ReminderPreference(user=recipient)
     still_open = item is not None and source.is_open(item)
     if still_open and preference.in_app:
-        with translation.override(recipient.language):
-            notify(recipient=recipient, text=source.title(item, reminder), url=item.get_absolute_url())
+        notify(recipient=recipient, url=item.get_absolute_url(), **source.message(item, reminder))
     wants_mail = still_open and preference.email and bool(recipient.email)
     reminder.sent_at = now
     reminder.in_digest = wants_mail and preference.daily_digest

@@ -13,7 +13,7 @@ from django.urls import reverse
 from kumppani.web.urls import absolute_url
 from reminders.engine import load_items, reminder_source
 from reminders.models import Reminder
-from reminders.registry import registered_sources
+from reminders.registry import registered_sources, reminder_title
 
 
 def reminder_context(stored: dict[str, Any]) -> dict[str, Any]:
@@ -29,7 +29,7 @@ def reminder_context(stored: dict[str, Any]) -> dict[str, Any]:
         "reminder": reminder,
         "item": item,
         source.item_name: item,
-        "title": source.title(item, reminder),
+        "title": reminder_title(source, item, reminder),
         "url": absolute_url(item.get_absolute_url()),
         "my_work_url": absolute_url(reverse("home")),
         "recipient": reminder.recipient,
@@ -49,7 +49,9 @@ def digest_context(stored: dict[str, Any]) -> dict[str, Any]:
         item = items.get((reminder.item_type_id, reminder.item_id))
         source = sources[reminder.item_type_id]
         if item is not None and source.is_open(item):
-            lines.append({"title": source.title(item, reminder), "url": absolute_url(item.get_absolute_url())})
+            lines.append(
+                {"title": reminder_title(source, item, reminder), "url": absolute_url(item.get_absolute_url())}
+            )
     if not lines:
         # Nothing left to remind of: the mail is failed with this reason rather than sent empty.
         raise LookupError("every item of this digest was closed or removed before it was sent")

@@ -29,8 +29,9 @@ class ReminderSource:
     due: Callable[[datetime.date], Iterable[Due]]
     # Whether the item still wants its reminder when the row is delivered (done items are skipped silently).
     is_open: Callable[[models.Model], bool]
-    # One line in the active language, e.g. "Follow-up due today: Konepaja Oy".
-    title: Callable[[models.Model, "object"], str]
+    # The reminder as a message code and parameters (accounts.messages), e.g. "Follow-up due today: Konepaja Oy":
+    # stored on the notification and rendered in each reader's language.
+    message: Callable[[models.Model, "object"], dict]
     # The e-mail template (without _subject/.txt) for a stage; templates get item, title, url, recipient.
     mail_template: Callable[[str], str] = field(default=lambda stage: "emails/reminders/reminder")
     # Extra names under which templates see the item (e.g. "lead" for templates/emails/leads/).
@@ -52,3 +53,10 @@ def registered_sources() -> list[ReminderSource]:
 
 def source_for(model: type[models.Model]) -> ReminderSource | None:
     return _SOURCES.get(model._meta.label_lower)
+
+
+def reminder_title(source: ReminderSource, item: models.Model, reminder) -> str:
+    """The reminder's line in the active language (e-mail subjects and digests)."""
+    from accounts.messages import render_message
+
+    return render_message(**source.message(item, reminder))

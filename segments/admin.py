@@ -38,6 +38,25 @@ class CareModelAdmin(SimpleHistoryAdmin):
         "responsible_role",
     )
     list_select_related = ("segment",)
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": (
+                    "segment",
+                    "contact_interval_months",
+                    "requires_care_plan",
+                    "requires_annual_review",
+                    "requires_steering_group",
+                    "requires_after_care",
+                    "responsible_role",
+                )
+            },
+        ),
+        ("Suomi", {"fields": ("rhythm_fi", "target_measures_fi", "notes_fi")}),
+        ("English", {"fields": ("rhythm_en", "target_measures_en", "notes_en")}),
+        ("Svenska", {"fields": ("rhythm_sv", "target_measures_sv", "notes_sv")}),
+    )
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

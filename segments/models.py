@@ -9,10 +9,10 @@ from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.messages import localised as _localised
 from accounts.roles import Role
 from kumppani.lib.contrast import text_colour_for
 
@@ -24,11 +24,6 @@ POTENTIAL = "potential"
 UNCLASSIFIED = ""  # Organisation.segment is blank when a customer is not classified
 
 hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Give the colour as #rrggbb."))
-
-
-def _localised(obj, field: str) -> str:
-    language = (get_language() or "fi")[:2]
-    return getattr(obj, f"{field}_{language}", "") or getattr(obj, f"{field}_fi")
 
 
 class Segment(models.Model):
@@ -143,12 +138,16 @@ class CareModel(models.Model):
     responsible_role = models.CharField(
         _("responsible role"), max_length=20, choices=Role.choices, default=Role.ACCOUNT_MANAGER
     )
-    target_measures = models.TextField(_("target measures"), blank=True)
-    notes = models.TextField(
-        _("notes"),
+    target_measures_fi = models.TextField(_("target measures (Finnish)"), blank=True)
+    target_measures_en = models.TextField(_("target measures (English)"), blank=True, default="")
+    target_measures_sv = models.TextField(_("target measures (Swedish)"), blank=True, default="")
+    notes_fi = models.TextField(
+        _("notes (Finnish)"),
         blank=True,
         help_text=_("Where these values come from, e.g. Kumppani's defaults or a board decision."),
     )
+    notes_en = models.TextField(_("notes (English)"), blank=True, default="")
+    notes_sv = models.TextField(_("notes (Swedish)"), blank=True, default="")
     history = HistoricalRecords()
 
     class Meta:
@@ -162,6 +161,14 @@ class CareModel(models.Model):
     @property
     def rhythm(self) -> str:
         return _localised(self, "rhythm")
+
+    @property
+    def target_measures(self) -> str:
+        return _localised(self, "target_measures")
+
+    @property
+    def notes(self) -> str:
+        return _localised(self, "notes")
 
     def required_elements(self) -> list[str]:
         pairs = [

@@ -11,9 +11,11 @@ from django.db.models import Count, Exists, Min, OuterRef, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.messages import build
 from crm.models import CustomerGroup, Delivery, Interaction, Organisation, PartnershipAgreement
 from crm.timeline import timeline_add
 from kumppani.lib.months import add_months, next_contact_due
+from segments.messages import changed_message
 from segments.models import (
     STRATEGIC,
     UNCLASSIFIED,
@@ -95,16 +97,14 @@ def segment_change(
     due = due_date_for(segment=to_code, last_contact_at=current.last_contact_at)
     Organisation.objects.filter(pk=current.pk).update(segment=to_code, next_contact_due=due)
     organisation.segment, organisation.next_contact_due = to_code, due
-    names = segment_names()
     timeline_add(
         organisation=current,
         kind="segment",
         actor=actor,
         occurred_at=change.changed_at,
-        summary=_("Segment: %(from)s → %(to)s")
-        % {"from": names.get(from_code, from_code), "to": names.get(to_code, to_code)},
         detail=change.reason[:500],
         source=change,
+        **changed_message(from_code, to_code),
     )
     if source != SegmentChange.Source.SUGGESTION:
         Suggestion.objects.filter(organisation=current, status=Suggestion.Status.PENDING).update(
@@ -337,8 +337,8 @@ def agreements_check(*, today: datetime.date | None = None) -> dict[str, int]:
                 timeline_add(
                     organisation=organisation,
                     kind="segment",
-                    summary=_("Partnership agreement ended: review the strategic segment"),
                     source=review,
+                    **build("segments.agreement_ended"),
                 )
         except IntegrityError:
             continue  # another run flagged it first

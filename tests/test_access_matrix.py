@@ -453,7 +453,9 @@ class World:
 
     # Notifications: someone else's
     def _make_others_notification(self):
-        return notify(recipient=UserFactory(), text="Ei sinun", url=NOTIFICATION_LINK)
+        return notify(
+            recipient=UserFactory(), code="leads.offer_sent", params={"title": "Ei sinun"}, url=NOTIFICATION_LINK
+        )
 
     def url(self, name: str, target: str | None, user) -> str:
         if target is None:
@@ -470,7 +472,14 @@ class World:
             return reverse(name, args=[self["offer"].pk, "send"])
         if target == "my_notification":
             recipient = user if user is not None else UserFactory()
-            return reverse(name, args=[notify(recipient=recipient, text="Sinulle", url=NOTIFICATION_LINK).pk])
+            return reverse(
+                name,
+                args=[
+                    notify(
+                        recipient=recipient, code="leads.offer_sent", params={"title": "Sinulle"}, url=NOTIFICATION_LINK
+                    ).pk
+                ],
+            )
         return reverse(name, args=[self[target].pk])
 
 
@@ -634,7 +643,7 @@ def test_pages_show_no_controls_the_reader_may_not_use(client, request, world, r
     user = request.getfixturevalue(role)
     for shown in PAGE_CONTENT.get(target, ()):
         world.make(shown)
-    notify(recipient=user, text="Sinulle", url=NOTIFICATION_LINK)
+    notify(recipient=user, code="leads.offer_sent", params={"title": "Sinulle"}, url=NOTIFICATION_LINK)
     client.force_login(user)
     url = world.url(name, target, user)
     response = _request(client, method, url, name)

@@ -171,11 +171,13 @@ def test_descendant_ids_include_the_unit_and_everything_below(unit_tree):
 def test_notifications_are_paginated_and_filter_to_unread(client, account_manager):
     from django.utils import timezone
 
+    from accounts.messages import register_message
     from accounts.notifications import Notification, notify
 
+    register_message("tests.numbered", "Ilmoitus %(number)s")
     for i in range(30):
-        notify(recipient=account_manager, text=f"Ilmoitus {i}")
-    Notification.objects.filter(recipient=account_manager, text="Ilmoitus 0").update(read_at=timezone.now())
+        notify(recipient=account_manager, code="tests.numbered", params={"number": str(i)})
+    Notification.objects.filter(recipient=account_manager, params__number="0").update(read_at=timezone.now())
     client.force_login(account_manager)
     first = client.get(reverse("notifications:list"))
     assert len(first.context["notifications"]) == 25 and first.context["page"].paginator.count == 30
@@ -189,7 +191,7 @@ def test_a_notification_is_found_for_its_recipient_only(account_manager, teacher
     from accounts.access import get_notification_for_user
     from accounts.notifications import notify
 
-    notification = notify(recipient=account_manager, text="Sinulle")
+    notification = notify(recipient=account_manager, code="leads.offer_sent", params={"title": "Sinulle"})
     assert get_notification_for_user(account_manager, notification.pk) == (notification, True)
     with pytest.raises(Http404):
         get_notification_for_user(teacher, notification.pk)

@@ -4,10 +4,12 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from freezegun import freeze_time
 
 from accounts.roles import Role
 from accounts.tests.factories import user_with_role
+from accounts.tests.languages import in_languages
 from care_plans import services
 from care_plans.models import AfterCareModel, AfterCareStep, FollowUp, NewNeed
 from crm import services as crm_services
@@ -56,13 +58,17 @@ def test_saving_a_done_delivery_again_creates_nothing_more(account_manager, djan
 def test_a_service_types_own_model_wins_and_counts_working_days(account_manager, django_capture_on_commit_callbacks):
     apprenticeship = ServiceType.objects.exclude(code="staff_training").first()
     model = AfterCareModel.objects.create(name="Oppisopimus", service_type=apprenticeship)
-    AfterCareStep.objects.create(model=model, title="Soitto", days_after_end=5, working_days=True)
+    AfterCareStep.objects.create(model=model, title_fi="Soitto", days_after_end=5, working_days=True)
     delivery = DeliveryFactory(
         responsible=account_manager, service_type=apprenticeship, end_date=datetime.date(2026, 3, 31)
     )
     _complete(delivery, account_manager, django_capture_on_commit_callbacks)
     [follow_up] = FollowUp.objects.filter(delivery=delivery)
     assert follow_up.title.startswith("Soitto")
+    # The step has only a Finnish title: every reader sees it, marked Finnish on the page.
+    assert set(in_languages(follow_up, "display_title").values()) == {f"Soitto: {delivery.title}"}
+    with translation.override("sv"):
+        assert follow_up.display_title_html == f'<span lang="fi">Soitto</span>: {delivery.title}'
     assert follow_up.due_date == datetime.date(2026, 4, 9)  # Good Friday and Easter Monday skipped
 
 

@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from icalendar import Calendar, Event
@@ -59,7 +59,8 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     for follow_up in follow_ups:
         event = Event()
         event.add("uid", f"follow-up-{follow_up.pk}@{host}")
-        event.add("summary", f"{follow_up.organisation.name}: {follow_up.title}")
+        with translation.override(user.language):  # a calendar app fetches the feed: the owner's language
+            event.add("summary", f"{follow_up.organisation.name}: {follow_up.display_title}")
         event.add("dtstart", follow_up.due_date)
         event.add("dtend", follow_up.due_date + datetime.timedelta(days=1))
         event.add("dtstamp", follow_up.created_at)

@@ -75,9 +75,10 @@ class TimelineKindFilter(admin.SimpleListFilter):
 class TimelineEntryAdmin(admin.ModelAdmin):
     """Read-only: entries are written by the services that make things happen."""
 
-    list_display = ["occurred_at", "organisation", "kind_label", "summary", "actor"]
+    list_display = ["occurred_at", "organisation", "kind_label", "what", "actor"]
     list_filter = [TimelineKindFilter, "occurred_at"]
-    search_fields = ["summary", "organisation__name"]
+    # Names and titles are in the parameters; rows written before message codes keep theirs in summary.
+    search_fields = ["organisation__name", "message_params", "summary"]
     list_select_related = ["organisation", "actor"]
     list_per_page = 50
     show_full_result_count = False  # the table grows fastest of all
@@ -85,6 +86,10 @@ class TimelineEntryAdmin(admin.ModelAdmin):
     @admin.display(description=_("kind"), ordering="kind")
     def kind_label(self, obj: TimelineEntry) -> str:
         return str(kind_for(obj.kind).label)
+
+    @admin.display(description=_("what happened"))
+    def what(self, obj: TimelineEntry):
+        return obj.rendered_html
 
     def has_add_permission(self, request) -> bool:
         return False

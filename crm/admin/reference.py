@@ -21,9 +21,9 @@ class MunicipalityAdmin(SimpleHistoryAdmin):
 
 @admin.register(Industry)
 class IndustryAdmin(admin.ModelAdmin):
-    list_display = ["code", "level", "name_fi", "name_en", "parent", "classification"]
+    list_display = ["code", "level", "name_fi", "name_en", "name_sv", "parent", "classification"]
     list_filter = ["classification", "level"]
-    search_fields = ["code", "name_fi", "name_en"]
+    search_fields = ["code", "name_fi", "name_en", "name_sv"]
     list_select_related = ["parent"]
     autocomplete_fields = ["parent"]
 

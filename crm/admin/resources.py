@@ -1,9 +1,9 @@
 """django-import-export resources: the organisation register in and out as CSV/XLSX, contacts out."""
 
-from django.utils.translation import gettext
 from import_export import fields, resources
 from import_export.widgets import BooleanWidget, CachedForeignKeyWidget, ForeignKeyWidget
 
+from accounts.messages import build
 from crm.models import Contact, Industry, Municipality, Organisation, RegisterSettings
 from crm.services import organisation_refresh_size_class
 from crm.timeline import timeline_add
@@ -84,7 +84,7 @@ class OrganisationResource(resources.ModelResource):
                 organisation=instance,
                 kind="register",
                 actor=kwargs.get("user"),
-                summary=gettext("Customer added to the register (import)"),
+                **build("crm.organisation_imported"),
             )
 
 

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.messages import RenderedMessage
+
 
 class Interaction(models.Model):
     class Kind(models.TextChoices):
@@ -60,18 +62,25 @@ class Interaction(models.Model):
         return reverse("crm:interaction_edit", args=[self.pk])
 
 
-class TimelineEntry(models.Model):
+class TimelineEntry(RenderedMessage, models.Model):
     """One row per thing that happened to a customer, written by the service that made it happen.
 
     Apps above crm register their kinds (see crm.timeline) and write rows here; the organisation page
-    reads one indexed page of this table instead of merging every app's tables per request.
+    reads one indexed page of this table instead of merging every app's tables per request. What happened is
+    a message code with parameters (accounts.messages), rendered in the reader's language; `detail` is what a
+    person typed (notes, reasons), shown as typed.
     """
+
+    message_fields = ("message_code", "message_params", "summary")
 
     organisation = models.ForeignKey("crm.Organisation", on_delete=models.PROTECT, related_name="timeline")
     occurred_at = models.DateTimeField(_("when"), db_index=False)
     kind = models.CharField(_("kind"), max_length=40)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
-    summary = models.CharField(_("summary"), max_length=300)
+    message_code = models.CharField(_("message"), max_length=60, blank=True, default="")
+    message_params = models.JSONField(_("message parameters"), default=dict, blank=True)
+    # The text of rows written before message codes; `manage.py messages_to_codes` converts what it can.
+    summary = models.CharField(_("summary"), max_length=300, blank=True, default="")
     detail = models.TextField(_("detail"), blank=True)
     url = models.CharField(max_length=300, blank=True)
     # Money and contact details never go in summary/detail: teachers may later see some kinds.
@@ -89,4 +98,4 @@ class TimelineEntry(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.summary
+        return self.rendered

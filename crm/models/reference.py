@@ -8,6 +8,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.messages import localised
+
 
 class Municipality(models.Model):
     """A Finnish municipality with Statistics Finland's official three-digit code."""
@@ -43,6 +45,8 @@ class Industry(models.Model):
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="divisions")
     name_fi = models.CharField(_("name (Finnish)"), max_length=255)
     name_en = models.CharField(_("name (English)"), max_length=255)
+    # Statistics Finland's Swedish names are not shipped; admins may add them. Empty shows the Finnish name.
+    name_sv = models.CharField(_("name (Swedish)"), max_length=255, blank=True, default="")
 
     class Meta:
         verbose_name = _("industry")
@@ -53,8 +57,12 @@ class Industry(models.Model):
         ]
 
     def __str__(self) -> str:
-        name = self.name_en if get_language() == "en" else self.name_fi
-        return f"{self.code} {name}"
+        return f"{self.code} {self.name}"
+
+    @property
+    def name(self) -> str:
+        """In the reader's language, Finnish when that one is missing."""
+        return localised(self, "name")
 
 
 class ServiceType(models.Model):

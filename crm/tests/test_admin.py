@@ -10,8 +10,10 @@ from django.contrib.messages import get_messages
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.tests.factories import UserFactory
+from accounts.tests.languages import in_languages
 from crm.admin.resources import ContactResource, OrganisationResource
 from crm.models import (
     AccountTeamAssignment,
@@ -177,7 +179,9 @@ def test_organisation_changelist_queries_do_not_grow_with_rows(admin_client):
         ),
         (
             TimelineEntry,
-            lambda: timeline_add(organisation=OrganisationFactory(), kind="call", summary="x", actor=UserFactory()),
+            lambda: timeline_add(
+                organisation=OrganisationFactory(), kind="register", code="crm.organisation_added", actor=UserFactory()
+            ),
         ),
     ],
     ids=lambda value: getattr(value, "__name__", ""),
@@ -325,11 +329,20 @@ def test_anonymise_action(admin_client, admin):
 
 
 def test_timeline_entries_are_read_only(admin_client, admin):
-    entry = timeline_add(organisation=OrganisationFactory(), kind="call", summary="Soitto", actor=admin)
+    entry = timeline_add(
+        organisation=OrganisationFactory(), kind="call", code="crm.delivery_completed", params={"title": "Soitto"}
+    )
     assert admin_client.get(url(TimelineEntry, "add")).status_code == 403
-    admin_client.post(url(TimelineEntry, "change", entry.pk), {"summary": "Muutettu"})
+    admin_client.post(
+        url(TimelineEntry, "change", entry.pk),
+        {"message_code": "legacy", "message_params": '{"title": "Muutettu"}', "summary": "Muutettu"},
+    )
     entry.refresh_from_db()
-    assert entry.summary == "Soitto"
+    assert (entry.message_code, entry.message_params, entry.summary) == (
+        "crm.delivery_completed",
+        {"title": "Soitto"},
+        "",
+    )
     assert admin_client.post(url(TimelineEntry, "delete", entry.pk), {"post": "yes"}).status_code == 403
 
 
@@ -443,7 +456,12 @@ def test_completing_a_delivery_in_the_admin_goes_through_the_service(admin_clien
     assert response.status_code == 302, response.context and response.context["adminform"].form.errors
     delivery.refresh_from_db()
     assert delivery.completed_at is not None
-    assert TimelineEntry.objects.filter(organisation=delivery.organisation, summary__contains=delivery.title).exists()
+    entry = TimelineEntry.objects.get(organisation=delivery.organisation, message_code="crm.delivery_completed")
+    assert in_languages(entry) == {
+        "fi": f"Palvelu toimitettu: {delivery.title}",
+        "en": f"Delivery completed: {delivery.title}",
+        "sv": f"Leverans slutförd: {delivery.title}",
+    }
 
 
 def test_completing_a_future_delivery_without_end_date_is_refused_on_the_form(admin_client):
@@ -451,3 +469,14 @@ def test_completing_a_future_delivery_without_end_date_is_refused_on_the_form(ad
     response = admin_client.post(url(Delivery, "change", delivery.pk), delivery_form(delivery, status="done"))
     assert response.status_code == 200
     assert "end_date" in response.context["adminform"].form.errors
+
+
+def test_timeline_search_finds_names_in_message_parameters_and_old_text(admin_client):
+    organisation = OrganisationFactory(name="Haku Oy")
+    timeline_add(organisation=organisation, kind="delivery", code="crm.delivery_completed", params={"title": "Trukki"})
+    TimelineEntry.objects.create(
+        organisation=organisation, kind="register", summary="Vanha Trukkiteksti", occurred_at=timezone.now()
+    )
+    response = admin_client.get(url(TimelineEntry, "changelist"), {"q": "trukki"})
+    assert response.status_code == 200
+    assert response.context["cl"].result_count == 2

@@ -7,9 +7,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from accounts.messages import build, choice
 from accounts.roles import Role
 from accounts.tests.factories import UserFactory
-from crm.models import AccountTeamAssignment, Industry, Municipality, Organisation
+from crm.messages import delivery_message
+from crm.models import AccountTeamAssignment, Industry, Interaction, Municipality, Organisation
 from crm.tests.factories import (
     AgreementFactory,
     ContactFactory,
@@ -110,14 +112,15 @@ def _fill_detail(organisation: Organisation, count: int, start: int, *, indirect
             valid_to=datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC),
         )
         timeline_add(
-            organisation=organisation, kind="meeting", actor=actor, summary=f"Tapaaminen {i}", detail="Muistio"
-        )
-        timeline_add(
             organisation=organisation,
-            kind="delivery",
+            kind="meeting",
             actor=actor,
-            summary=f"Koulutus {i}",
-            source=organisation.deliveries.first(),
+            detail="Muistio",
+            **build("crm.interaction", kind=choice(Interaction, "kind", "meeting"), subject=f"Tapaaminen {i}"),
+        )
+        delivery = organisation.deliveries.first()
+        timeline_add(
+            organisation=organisation, kind="delivery", actor=actor, source=delivery, **delivery_message(delivery)
         )
 
 

@@ -9,6 +9,7 @@ from freezegun import freeze_time
 
 from accounts.roles import Role
 from accounts.tests.factories import UserFactory
+from accounts.tests.languages import in_languages
 from crm import services
 from crm.models import (
     AccountTeamAssignment,
@@ -115,8 +116,14 @@ def test_handover_writes_a_timeline_entry_per_changed_role(account_manager, othe
     entries = TimelineEntry.objects.filter(organisation=organisation, kind="account_team")
     assert entries.count() == 2
     assert {e.actor for e in entries} == {admin}
-    summaries = " | ".join(entries.values_list("summary", flat=True))
-    assert str(account_manager) in summaries and str(other_manager) in summaries
+    assert [in_languages(entry) for entry in entries.order_by("pk")] == [
+        {
+            "fi": f"Asiakkuuspäällikkö: {account_manager}",
+            "en": f"Account manager: {account_manager}",
+            "sv": f"Kundansvarig: {account_manager}",
+        },
+        {"fi": f"Varahenkilö: {other_manager}", "en": f"Deputy: {other_manager}", "sv": f"Ersättare: {other_manager}"},
+    ]
 
 
 def test_removing_the_deputy_closes_the_row_and_says_so_on_the_timeline(account_manager, other_manager, admin):
@@ -281,7 +288,12 @@ def test_editing_a_delivery_updates_its_timeline_entry(account_manager):
     delivery.title = "Työturvallisuuskortti"
     services.delivery_save(delivery=delivery, actor=account_manager)
     entry = TimelineEntry.objects.get(organisation=organisation)
-    assert "Työturvallisuuskortti" in entry.summary
+    service_type = delivery.service_type
+    assert in_languages(entry) == {
+        "fi": f"{service_type.name_fi}: Työturvallisuuskortti (suunniteltu)",
+        "en": f"{service_type.name_en}: Työturvallisuuskortti (planned)",
+        "sv": f"{service_type.name_sv}: Työturvallisuuskortti (planerad)",
+    }
 
 
 # --- interaction_save -----------------------------------------------------------------------------------------
@@ -312,7 +324,11 @@ def test_new_interaction_writes_one_timeline_entry(
     assert entry.source == interaction
     assert entry.actor == account_manager
     assert entry.occurred_at == occurred
-    assert "Oppisopimukset" in entry.summary
+    assert in_languages(entry) == {
+        "fi": "Tapaaminen: Oppisopimukset",
+        "en": "Meeting: Oppisopimukset",
+        "sv": "Möte: Oppisopimukset",
+    }
     assert entry.detail == "Kaksi paikkaa syksyllä."
     assert list(interaction.our_participants.all()) == [account_manager]
     assert list(interaction.contacts.all()) == [contact]
@@ -333,7 +349,11 @@ def test_editing_an_interaction_updates_its_entry_instead_of_adding_one(account_
 
     entry = TimelineEntry.objects.get(organisation=organisation)
     assert entry.kind == Interaction.Kind.CALL
-    assert "Soitto koulutustarpeista" in entry.summary
+    assert in_languages(entry) == {
+        "fi": "Puhelu: Soitto koulutustarpeista",
+        "en": "Call: Soitto koulutustarpeista",
+        "sv": "Samtal: Soitto koulutustarpeista",
+    }
     assert entry.occurred_at == interaction.occurred_at
     organisation.refresh_from_db()
     assert organisation.last_contact_at == interaction.occurred_at

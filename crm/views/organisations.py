@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import EDITOR_ROLES, REGISTER_ROLES, can_change_account_team, can_see_money, role_required
+from accounts.messages import attach_names
 from accounts.roles import Role
 from crm import services
 from crm.access import (
@@ -88,7 +89,7 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _timeline_page(request, organisation):
     page = paginate(request, organisation.timeline.select_related("actor"), per_page=20)
-    for entry in page.object_list:
+    for entry in attach_names(page.object_list):
         entry.kind_info = kind_for(entry.kind)
     return page
 

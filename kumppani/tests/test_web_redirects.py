@@ -48,7 +48,9 @@ def test_a_notification_linking_elsewhere_opens_the_list_instead(client, account
     from accounts.notifications import notify
 
     client.force_login(account_manager)
-    outside = notify(recipient=account_manager, text="Huijaus", url="https://evil.example/")
-    inside = notify(recipient=account_manager, text="Vinkki", url="/leads/")
+    outside = notify(
+        recipient=account_manager, code="leads.offer_sent", params={"title": "Huijaus"}, url="https://evil.example/"
+    )
+    inside = notify(recipient=account_manager, code="leads.offer_sent", params={"title": "Vinkki"}, url="/leads/")
     assert client.post(reverse("notifications:open", args=[outside.pk]))["Location"] == reverse("notifications:list")
     assert client.post(reverse("notifications:open", args=[inside.pk]))["Location"] == "/leads/"

@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.messages import RenderedMessage
+
 
 class LeadSettings(models.Model):
     """Admin-editable lead numbers. The sources give no reply times: these defaults are Kumppani's own. One row."""
@@ -240,14 +242,22 @@ class Lead(models.Model):
             raise ValidationError({"close_reason": _("Give the reason for closing.")})
 
 
-class LeadEvent(models.Model):
-    """The lead's own history line by line (a lead for a new organisation has no timeline of its own yet)."""
+class LeadEvent(RenderedMessage, models.Model):
+    """The lead's own history line by line (a lead for a new organisation has no timeline of its own yet).
+
+    What happened is a message code with parameters (accounts.messages); `note` is what the person typed.
+    """
+
+    message_fields = ("code", "params", "summary")
 
     lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="events")
     occurred_at = models.DateTimeField(_("when"), default=timezone.now)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     state = models.CharField(_("state"), max_length=20, choices=Lead.State.choices)
-    summary = models.CharField(_("summary"), max_length=300)
+    code = models.CharField(_("message"), max_length=60, blank=True, default="")
+    params = models.JSONField(_("message parameters"), default=dict, blank=True)
+    # The text of events written before message codes (see `manage.py messages_to_codes`).
+    summary = models.CharField(_("summary"), max_length=300, blank=True, default="")
     note = models.TextField(_("note"), blank=True)
 
     class Meta:
@@ -257,4 +267,4 @@ class LeadEvent(models.Model):
         indexes = [models.Index(fields=["lead", "occurred_at"], name="leadevent_lead_time")]
 
     def __str__(self) -> str:
-        return self.summary
+        return self.rendered

@@ -3,12 +3,13 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
+from accounts.messages import build, check_message
 from accounts.models import OrgUnit
 from accounts.notifications import notify
 from accounts.roles import Role
 from crm.timeline import timeline_add
+from leads.messages import event_on_timeline
 from leads.models import (
     Lead,
     LeadEvent,
@@ -31,11 +32,14 @@ def queue_mail(*, lead: Lead, recipient, kind: str) -> None:
         )
 
 
-def record_event(lead: Lead, *, actor, summary: str, note: str = "", occurred_at=None) -> LeadEvent:
+def record_event(
+    lead: Lead, *, actor, code: str, params: dict | None = None, note: str = "", occurred_at=None
+) -> LeadEvent:
     """One line on the lead's history and, when the organisation is known, on the organisation's timeline."""
     when = occurred_at or timezone.now()
+    params = check_message(code, params)
     event = LeadEvent.objects.create(
-        lead=lead, actor=actor, state=lead.state, summary=str(summary)[:300], note=note, occurred_at=when
+        lead=lead, actor=actor, state=lead.state, code=code, params=params, note=note, occurred_at=when
     )
     if lead.organisation_id:
         timeline_add(
@@ -43,8 +47,8 @@ def record_event(lead: Lead, *, actor, summary: str, note: str = "", occurred_at
             kind="lead",
             actor=actor,
             occurred_at=when,
-            summary=f"{_('Lead')}: {summary}",
             url=lead.get_absolute_url(),
+            **event_on_timeline(build(code, **params)),
         )
     return event
 
@@ -64,7 +68,7 @@ def triage_recipients(lead: Lead) -> list:
     return []
 
 
-def tell_teacher(lead: Lead, actor, text: str) -> None:
-    """The feedback that keeps teachers passing leads: an in-app note on each step of their lead."""
+def tell_teacher(lead: Lead, actor, message: dict) -> None:
+    """The feedback that keeps teachers passing leads: an in-app note (a built message) on each step of their lead."""
     if lead.passed_by_id and lead.passed_by_id != actor.pk:
-        notify(recipient=lead.passed_by, text=text, url=lead.get_absolute_url())
+        notify(recipient=lead.passed_by, url=lead.get_absolute_url(), **message)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from crm import services
 from crm.models import Delivery, ServiceType
 from crm.timeline import timeline_add
+from leads import messages
 from leads.models import (
     LeadEvent,
     Offer,
@@ -46,7 +47,7 @@ def offer_save(*, offer: Offer, lines: list[OfferLine], actor, deleted: list[Off
             organisation=offer.organisation,
             kind="offer",
             actor=actor,
-            summary=_("Offer drafted: %(title)s") % {"title": offer.title},
+            **messages.offer_message(offer, "drafted"),
             source=offer,
         )
     return offer
@@ -74,8 +75,8 @@ def offer_send(*, offer: Offer, actor) -> Offer:
         organisation=offer.organisation,
         kind="offer",
         actor=actor,
-        summary=_("Offer sent: %(title)s") % {"title": offer.title},
         url=offer.get_absolute_url(),
+        **messages.offer_message(offer, "sent"),
     )
     return offer
 
@@ -102,16 +103,12 @@ def offer_accept(*, offer: Offer, actor, start_date: datetime.date | None = None
         organisation=offer.organisation,
         kind="offer",
         actor=actor,
-        summary=_("Offer accepted: %(title)s") % {"title": offer.title},
         url=offer.get_absolute_url(),
+        **messages.offer_message(offer, "accepted"),
     )
     if offer.lead_id:
-        LeadEvent.objects.create(
-            lead=offer.lead, actor=actor, state=offer.lead.state, summary=_("The customer accepted the offer")
-        )
-        tell_teacher(
-            offer.lead, actor, _("Your lead %(lead)s: the customer accepted the offer.") % {"lead": offer.lead}
-        )
+        LeadEvent.objects.create(lead=offer.lead, actor=actor, state=offer.lead.state, code="leads.offer_accepted")
+        tell_teacher(offer.lead, actor, messages.teacher_accepted_message(offer.lead))
     return offer
 
 
@@ -124,13 +121,11 @@ def offer_reject(*, offer: Offer, actor) -> Offer:
         organisation=offer.organisation,
         kind="offer",
         actor=actor,
-        summary=_("Offer rejected: %(title)s") % {"title": offer.title},
         url=offer.get_absolute_url(),
+        **messages.offer_message(offer, "rejected"),
     )
     if offer.lead_id:
-        LeadEvent.objects.create(
-            lead=offer.lead, actor=actor, state=offer.lead.state, summary=_("The customer declined the offer")
-        )
+        LeadEvent.objects.create(lead=offer.lead, actor=actor, state=offer.lead.state, code="leads.offer_declined")
     return offer
 
 
@@ -148,7 +143,7 @@ def offers_expire(*, today: datetime.date | None = None) -> int:
             timeline_add(
                 organisation=offer.organisation,
                 kind="offer",
-                summary=_("Offer expired: %(title)s") % {"title": offer.title},
+                **messages.offer_message(offer, "expired"),
                 url=offer.get_absolute_url(),
             )
             expired += 1

@@ -8,6 +8,7 @@ from accounts.notifications import notify
 from crm import services
 from crm.models import Interaction
 from kumppani.lib.workdays import add_working_days
+from leads import messages
 from leads.models import (
     Lead,
     LeadRoute,
@@ -50,8 +51,7 @@ def lead_pass(*, lead: Lead, actor, log_visit: bool = False) -> Lead:
     lead_route(lead)
     lead.full_clean()
     lead.save()
-    summary = _("%(need)s, passed by %(teacher)s") % {"need": lead.get_need_display(), "teacher": actor}
-    record_event(lead, actor=actor, summary=summary, occurred_at=lead.created_at)
+    record_event(lead, actor=actor, occurred_at=lead.created_at, **messages.passed_message(lead, actor))
     if log_visit and lead.organisation_id:
         log_workplace_visit(lead)
     _announce(lead)
@@ -72,17 +72,9 @@ def log_workplace_visit(lead: Lead) -> None:
 def _announce(lead: Lead) -> None:
     """Notify and e-mail the assignee, or everyone who works the unit's triage queue."""
     if lead.assignee_id:
-        notify(
-            recipient=lead.assignee,
-            text=_("New lead for you: %(lead)s") % {"lead": lead},
-            url=lead.get_absolute_url(),
-        )
+        notify(recipient=lead.assignee, url=lead.get_absolute_url(), **messages.new_for_you_message(lead))
         queue_mail(lead=lead, recipient=lead.assignee, kind="assigned")
         return
     for recipient in triage_recipients(lead):
-        notify(
-            recipient=recipient,
-            text=_("New lead in the triage queue of %(unit)s: %(lead)s") % {"unit": lead.unit, "lead": lead},
-            url=lead.get_absolute_url(),
-        )
+        notify(recipient=recipient, url=lead.get_absolute_url(), **messages.new_in_triage_message(lead))
         queue_mail(lead=lead, recipient=recipient, kind="triage")

@@ -7,11 +7,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.messages import build, is_legacy, legacy_text
 from accounts.notifications import notify
 from crm import services
 from crm.access import becomes_manager_of_new_customer
 from crm.models import Delivery, Organisation, ServiceType
 from crm.timeline import timeline_add
+from leads import messages
 from leads.models import (
     NEED_SERVICE_TYPE,
     Lead,
@@ -48,13 +50,9 @@ def lead_assign(*, lead: Lead, assignee, actor) -> Lead:
     lead.state = Lead.State.ASSIGNED
     lead.assigned_at = timezone.now()
     lead.save(update_fields=["assignee", "state", "assigned_at"])
-    record_event(lead, actor=actor, summary=_("Assigned to %(user)s") % {"user": assignee})
+    record_event(lead, actor=actor, **messages.assigned_message(assignee))
     if assignee != actor:
-        notify(
-            recipient=assignee,
-            text=_("%(actor)s assigned a lead to you: %(lead)s") % {"actor": actor, "lead": lead},
-            url=lead.get_absolute_url(),
-        )
+        notify(recipient=assignee, url=lead.get_absolute_url(), **messages.assigned_to_you_message(lead, actor))
         queue_mail(lead=lead, recipient=assignee, kind="assigned")
     return lead
 
@@ -71,8 +69,8 @@ def lead_mark_contacted(*, lead: Lead, actor, note: str = "") -> Lead:
     lead.state = Lead.State.CONTACTED
     lead.contacted_at = lead.contacted_at or now
     lead.save(update_fields=["assignee", "assigned_at", "state", "contacted_at"])
-    record_event(lead, actor=actor, summary=_("Customer contacted"), note=note, occurred_at=now)
-    tell_teacher(lead, actor, _("Your lead %(lead)s: the customer has been contacted.") % {"lead": lead})
+    record_event(lead, actor=actor, note=note, occurred_at=now, code="leads.contacted")
+    tell_teacher(lead, actor, messages.teacher_contacted_message(lead))
     return lead
 
 
@@ -95,7 +93,7 @@ def lead_qualify(*, lead: Lead, actor, organisation: Organisation | None = None,
         raise LeadStateError(_("Link the lead to an organisation in the register, or add it, before qualifying."))
     lead.state = Lead.State.QUALIFIED
     lead.save(update_fields=["organisation", "state"])
-    record_event(lead, actor=actor, summary=_("Qualified: a real need"))
+    record_event(lead, actor=actor, code="leads.qualified")
     return lead
 
 
@@ -109,11 +107,18 @@ def _link_organisation(lead: Lead, organisation: Organisation) -> None:
             kind="lead",
             actor=event.actor,
             occurred_at=event.occurred_at,
-            summary=f"{_('Lead')}: {event.summary}",
             url=lead.get_absolute_url(),
+            **_event_on_timeline(event),
         )
     if lead.visited_on:
         log_workplace_visit(lead)
+
+
+def _event_on_timeline(event) -> dict:
+    """An earlier history line copied to the timeline; one written before message codes keeps its text."""
+    if is_legacy(event.code):
+        return build("leads.event", event=legacy_text(event.summary))
+    return messages.event_on_timeline(build(event.code, **event.params))
 
 
 @transaction.atomic
@@ -171,11 +176,8 @@ def _finish_conversion(lead: Lead, actor, converted_to: str) -> None:
     lead.converted_to = converted_to
     lead.closed_at = timezone.now()
     lead.save(update_fields=["state", "converted_to", "closed_at"])
-    label = Lead.ConvertedTo(converted_to).label.lower()
-    record_event(lead, actor=actor, summary=_("Converted to %(what)s") % {"what": label})
-    tell_teacher(
-        lead, actor, _("Your lead %(lead)s was converted to %(what)s. Thank you!") % {"lead": lead, "what": label}
-    )
+    record_event(lead, actor=actor, **messages.converted_message(converted_to))
+    tell_teacher(lead, actor, messages.teacher_converted_message(lead, converted_to))
 
 
 @transaction.atomic
@@ -187,13 +189,6 @@ def lead_close(*, lead: Lead, actor, reason: str, note: str = "") -> Lead:
     lead.closed_at = timezone.now()
     lead.full_clean()
     lead.save(update_fields=["state", "close_reason", "closed_at"])
-    record_event(
-        lead, actor=actor, summary=_("Closed: %(reason)s") % {"reason": lead.get_close_reason_display()}, note=note
-    )
-    tell_teacher(
-        lead,
-        actor,
-        _("Your lead %(lead)s was closed: %(reason)s.")
-        % {"lead": lead, "reason": lead.get_close_reason_display().lower()},
-    )
+    record_event(lead, actor=actor, note=note, **messages.closed_message(reason))
+    tell_teacher(lead, actor, messages.teacher_closed_message(lead, reason))
     return lead

@@ -11,6 +11,7 @@ from django.utils.translation import override
 from accounts.models import Notification
 from accounts.roles import Role
 from accounts.tests.factories import user_with_role
+from accounts.tests.languages import in_languages
 from crm.models import Interaction, Organisation, TimelineEntry
 from crm.tests.factories import ContactFactory, OrganisationFactory
 from leads import services as lead_services
@@ -231,10 +232,13 @@ def test_qualifying_a_new_organisation_links_or_creates_it(teacher, account_mana
     organisation = lead.organisation
     assert organisation.name == "Uusi Oy" and organisation.account_manager == account_manager
     # The lead's history so far is copied onto the new customer's timeline.
-    summaries = list(
-        TimelineEntry.objects.filter(organisation=organisation, kind="lead").values_list("summary", flat=True)
-    )
-    assert len(summaries) == 3 and any(_("Customer contacted") in s for s in summaries)
+    entries = [in_languages(e) for e in TimelineEntry.objects.filter(organisation=organisation, kind="lead")]
+    assert len(entries) == 3
+    assert {
+        "fi": "Liidi: Asiakkaaseen otettu yhteyttä",
+        "en": "Lead: Customer contacted",
+        "sv": "Tips: Kunden kontaktad",
+    } in entries
 
 
 def test_qualify_page_links_an_existing_organisation(client, teacher, account_manager, unit):
@@ -370,14 +374,14 @@ def test_statistics_per_unit_and_teacher_in_constant_queries(
 def test_notifications_are_listed_and_marked_read(client, account_manager, teacher):
     from accounts.notifications import notify, unread_count
 
-    mine = notify(recipient=account_manager, text="Uusi liidi", url="/leads/")
-    theirs = notify(recipient=teacher, text="Ei sinun")
+    mine = notify(recipient=account_manager, code="leads.offer_sent", params={"title": "Uusi liidi"}, url="/leads/")
+    theirs = notify(recipient=teacher, code="leads.offer_sent", params={"title": "Ei sinun"})
     client.force_login(account_manager)
     page = client.get(reverse("notifications:list"))
-    assert "Uusi liidi" in page.content.decode() and "Ei sinun" not in page.content.decode()
+    assert "Tarjous lähetetty: Uusi liidi" in page.content.decode() and "Ei sinun" not in page.content.decode()
     assert client.post(reverse("notifications:open", args=[theirs.pk])).status_code == 404
     response = client.post(reverse("notifications:open", args=[mine.pk]))
     assert response.url == "/leads/" and unread_count(account_manager) == 0
-    notify(recipient=account_manager, text="Toinen")
+    notify(recipient=account_manager, code="leads.offer_sent", params={"title": "Toinen"})
     client.post(reverse("notifications:read_all"))
     assert unread_count(account_manager) == 0

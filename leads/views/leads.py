@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.access import EDITOR_ROLES, REGISTER_ROLES, require, role_required
+from accounts.messages import attach_names
 from crm.access import nameable_organisations
 from kumppani.web.htmx import render_list
 from kumppani.web.pagination import paginate
@@ -140,7 +141,7 @@ def triage(request: HttpRequest) -> HttpResponse:
 
 
 def _detail_context(request, lead: Lead, may_work: bool, **forms) -> dict:
-    events = lead.events.select_related("actor")
+    events = attach_names(lead.events.select_related("actor"))
     context = {"lead": lead, "events": events, "today": timezone.localdate()}
     if not can_see_lead_details(request.user):
         return context

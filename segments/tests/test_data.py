@@ -3,6 +3,7 @@
 import pytest
 from django.utils import translation
 
+from accounts.tests.languages import in_languages
 from kumppani.lib.contrast import contrast_ratio
 from segments.models import CareModel, Segment, SuggestionSettings
 
@@ -32,7 +33,13 @@ def test_five_segments_in_three_languages_with_readable_badges():
 def test_care_models_are_marked_as_our_defaults():
     intervals = dict(CareModel.objects.values_list("segment__code", "contact_interval_months"))
     assert intervals == {"strategic": 1, "key": 2, "regular": 3, "occasional": 6, "potential": None}
-    assert all("not from the seeds" in notes for notes in CareModel.objects.values_list("notes", flat=True))
+    for care_model in CareModel.objects.all():
+        assert in_languages(care_model, "notes") == {
+            "fi": "Kumppanin oletusarvo: lähdeaineisto ei anna yhteydenottorytmejä. Muokkaa vastaamaan käytäntöänne.",
+            "en": "Kumppani's default: the source documents give no contact rhythms. Edit to match your practice.",
+            "sv": "Kumppanis standardvärde: källmaterialet anger inga kontaktrytmer. "
+            "Redigera så att det motsvarar er praxis.",
+        }
     strategic = CareModel.objects.get(segment__code="strategic")
     assert strategic.requires_steering_group and strategic.requires_care_plan
 
