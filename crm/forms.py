@@ -6,7 +6,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import Role
-from crm.models import Contact, ContactPreference, Delivery, Interaction, Organisation, PartnershipAgreement, ServiceType
+from crm.models import (
+    Contact,
+    ContactPreference,
+    Delivery,
+    Interaction,
+    Organisation,
+    PartnershipAgreement,
+    ServiceType,
+)
 from crm.preferences import Decision
 from kumppani.lib.business_id import normalise_business_id
 

@@ -47,9 +47,7 @@ class PublicLink(models.Model):
         """Not revoked, not expired and not used up: a token of it may still be used."""
         now = now or timezone.now()
         return (
-            self.revoked_at is None
-            and self.expires_at > now
-            and (self.max_uses is None or self.uses < self.max_uses)
+            self.revoked_at is None and self.expires_at > now and (self.max_uses is None or self.uses < self.max_uses)
         )
 
 

@@ -5,7 +5,16 @@ import factory
 from django.utils import timezone
 
 from accounts.tests.factories import UserFactory
-from crm.models import Contact, ContactPreference, Delivery, Interaction, Municipality, Organisation, PartnershipAgreement, ServiceType
+from crm.models import (
+    Contact,
+    ContactPreference,
+    Delivery,
+    Interaction,
+    Municipality,
+    Organisation,
+    PartnershipAgreement,
+    ServiceType,
+)
 
 
 def municipality(name: str = "Jyväskylä") -> Municipality:

@@ -31,7 +31,9 @@ def test_consents_become_preferences_with_their_date_and_source():
             return contact.create(organisation_id=organisation.pk, first_name=name, last_name="X", **consent).pk
 
         by_form = make("Lomake", marketing_consent=True, consent_date=datetime.date(2025, 3, 4), consent_source="form")
-        at_event = make("Tapahtuma", marketing_consent=True, consent_date=datetime.date(2025, 5, 6), consent_source="event")
+        at_event = make(
+            "Tapahtuma", marketing_consent=True, consent_date=datetime.date(2025, 5, 6), consent_source="event"
+        )
         undated = make("Ilman", marketing_consent=True, consent_source="")
         contact.filter(pk=undated).update(created_at=datetime.datetime(2024, 12, 31, 23, 30, tzinfo=datetime.UTC))
         make("Ei", marketing_consent=False)

@@ -55,7 +55,11 @@ def test_campaigns_and_invitations_go_only_to_those_who_consented(people, kind):
 
 def test_no_kind_reaches_an_inactive_or_anonymised_contact_or_one_without_an_address(people):
     _undecided, consented, _refused = people
-    for change in ({"is_active": False}, {"email": ""}, {"anonymised_at": datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)}):
+    for change in (
+        {"is_active": False},
+        {"email": ""},
+        {"anonymised_at": datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)},
+    ):
         Contact.objects.filter(pk=consented.pk).update(**change)
         assert "Kaisa" not in _reachable(Kind.NEWSLETTERS_AND_CAMPAIGNS) | _reachable(Kind.SURVEYS)
         Contact.objects.filter(pk=consented.pk).update(is_active=True, email="k@a.fi", anonymised_at=None)

@@ -15,7 +15,6 @@ from accounts.models import OrgUnit, User
 from accounts.roles import Role
 from accounts.services import roles_sync
 from crm import services
-from crm.preferences import Decision
 from crm.models import (
     AccountTeamAssignment,
     Contact,
@@ -29,6 +28,7 @@ from crm.models import (
     ServiceType,
     TimelineEntry,
 )
+from crm.preferences import Decision
 from leads.models import LeadRoute, Need
 
 from . import vocabulary as v

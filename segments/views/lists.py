@@ -63,7 +63,7 @@ def _consenting_contacts(organisations):
 
 @role_required(*REGISTER_ROLES)
 def mailing_list(request: HttpRequest) -> HttpResponse:
-    """Contacts who consented to newsletters and campaigns and have an e-mail address, of a segment or any filter set."""
+    """Contacts with an e-mail address who consented to newsletters and campaigns, of a segment or any filter."""
     organisation_filter = SegmentOrganisationFilter(request.GET or None, queryset=visible_organisations(request.user))
     contacts = _consenting_contacts(organisation_filter.qs)
     if request.GET.get("format") == "csv":
