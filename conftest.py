@@ -78,6 +78,14 @@ def _plain_static_storage(settings):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate limits count in the cache; each test starts with none counted."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _finnish_by_default(settings):
     settings.LANGUAGE_CODE = "fi"
 

@@ -2,14 +2,9 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
+from kumppani.web.client import client_address
+
 from .services import login_clear_failures, login_is_throttled, login_record_failure, password_reset_email_queue
-
-
-def client_ip(request) -> str | None:
-    # Behind the reverse proxy REMOTE_ADDR is the proxy. The last X-Forwarded-For entry is the one our
-    # proxy appended; earlier entries come from the client and can be forged.
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    return forwarded.split(",")[-1].strip() or request.META.get("REMOTE_ADDR") or None
 
 
 class ThrottledLoginForm(AuthenticationForm):
@@ -26,7 +21,7 @@ class ThrottledLoginForm(AuthenticationForm):
         from django.conf import settings
 
         email = (self.cleaned_data.get("username") or "").lower()
-        ip = client_ip(self.request) if self.request else None
+        ip = client_address(self.request) if self.request else None
         if email and login_is_throttled(email=email, ip_address=ip):
             raise forms.ValidationError(
                 self.error_messages["throttled"],

@@ -6,7 +6,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import Role
-from crm.models import Contact, Delivery, Interaction, Organisation, PartnershipAgreement, ServiceType
+from crm.models import (
+    Contact,
+    ContactPreference,
+    Delivery,
+    Interaction,
+    Organisation,
+    PartnershipAgreement,
+    ServiceType,
+)
+from crm.preferences import Decision
 from kumppani.lib.business_id import normalise_business_id
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -95,6 +104,12 @@ class AgreementForm(forms.ModelForm):
 
 
 class ContactForm(forms.ModelForm):
+    """The person's details and, per kind of mail, their decision: status, its date and where it was given.
+
+    A kind with no decision yet may be left unrecorded; a recorded one can be changed but not unrecorded, since
+    a refusal must not be forgotten.
+    """
+
     class Meta:
         model = Contact
         fields = [
@@ -105,18 +120,53 @@ class ContactForm(forms.ModelForm):
             "is_decision_maker",
             "email",
             "phone",
-            "marketing_consent",
-            "consent_date",
-            "consent_source",
+            "language",
             "is_active",
         ]
-        widgets = {"consent_date": DATE_INPUT}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        recorded = {p.kind: p for p in self.instance.preferences.all()} if self.instance.pk else {}
+        for kind, label in ContactPreference.Kind.choices:
+            preference = recorded.get(kind)
+            statuses = ContactPreference.Status.choices
+            self.fields[f"{kind}_status"] = forms.ChoiceField(
+                label=_("%(kind)s: decision") % {"kind": label},
+                choices=statuses if preference else [("", _("Not recorded")), *statuses],
+                required=preference is not None,
+                initial=preference.status if preference else "",
+            )
+            self.fields[f"{kind}_date"] = forms.DateField(
+                label=_("%(kind)s: date") % {"kind": label},
+                required=False,
+                widget=DATE_INPUT,
+                initial=preference.date if preference else None,
+            )
+            self.fields[f"{kind}_source"] = forms.ChoiceField(
+                label=_("%(kind)s: source") % {"kind": label},
+                choices=[("", "---------"), *ContactPreference.Source.choices],
+                required=False,
+                initial=preference.source if preference else "",
+            )
 
     def clean(self):
         data = super().clean()
-        if data.get("marketing_consent") and not data.get("consent_source"):
-            self.add_error("consent_source", _("Say where the consent was given."))
+        for kind in ContactPreference.Kind.values:
+            if not data.get(f"{kind}_status"):
+                continue
+            if not data.get(f"{kind}_date"):
+                self.add_error(f"{kind}_date", _("Give the date of the decision."))
+            if not data.get(f"{kind}_source"):
+                self.add_error(f"{kind}_source", _("Say where the decision was given."))
         return data
+
+    def decisions(self) -> list[Decision]:
+        data = self.cleaned_data
+        return [
+            Decision(kind=kind, status=data[f"{kind}_status"], date=data[f"{kind}_date"], source=data[f"{kind}_source"])
+            for kind in ContactPreference.Kind.values
+            if data.get(f"{kind}_status")
+        ]
 
 
 class InteractionForm(forms.ModelForm):

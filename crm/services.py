@@ -1,5 +1,7 @@
 """Register services: every write that spans rows, history, the timeline or other apps goes here."""
 
+from collections.abc import Iterable
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,6 +25,7 @@ from crm.models import (
     PartnershipAgreement,
     RegisterSettings,
 )
+from crm.preferences import Decision, preference_record
 from crm.signals import account_manager_changed, agreement_saved, delivery_completed, interaction_logged
 from crm.timeline import timeline_add, timeline_update_source
 from kumppani.lib.size_class import size_class as compute_size_class
@@ -136,12 +139,15 @@ def agreement_save(*, agreement: PartnershipAgreement, actor) -> PartnershipAgre
 
 
 @transaction.atomic
-def contact_save(*, contact: Contact, actor) -> Contact:
+def contact_save(*, contact: Contact, actor, decisions: Iterable[Decision] = ()) -> Contact:
+    """Save the contact and record its decisions on kinds of mail (crm.preferences)."""
     creating = contact.pk is None
     if creating:
         contact.created_by = actor
     contact.full_clean()
     contact.save()
+    for decision in decisions:
+        preference_record(contact=contact, decision=decision)
     if creating:
         timeline_add(
             organisation=contact.organisation,
@@ -165,9 +171,11 @@ def contact_export(contact: Contact) -> dict:
         "decision_maker": contact.is_decision_maker,
         "email": contact.email,
         "phone": contact.phone,
-        "marketing_consent": contact.marketing_consent,
-        "consent_date": contact.consent_date.isoformat() if contact.consent_date else None,
-        "consent_source": contact.consent_source,
+        "language": contact.language,
+        "communication_preferences": [
+            {"kind": p.kind, "status": p.status, "date": p.date.isoformat(), "source": p.source}
+            for p in contact.preferences.order_by("kind")
+        ],
         "active": contact.is_active,
         "created_at": contact.created_at.isoformat(),
         "interactions": [
@@ -194,9 +202,6 @@ def contact_anonymise(*, contact: Contact, actor) -> None:
     contact.work_role = ""
     contact.email = ""
     contact.phone = ""
-    contact.marketing_consent = False
-    contact.consent_date = None
-    contact.consent_source = ""
     contact.is_active = False
     contact.anonymised_at = timezone.now()
     contact.save()

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "outbox",
     "accounts",
+    "links",
     "reminders",
     "crm",
     "leads",
@@ -142,6 +143,11 @@ AUTH_PASSWORD_VALIDATORS = [
 # Failed logins per e-mail address (and per client address) allowed within the window.
 LOGIN_THROTTLE_ATTEMPTS = env_int("LOGIN_THROTTLE_ATTEMPTS", 5)
 LOGIN_THROTTLE_WINDOW_MINUTES = env_int("LOGIN_THROTTLE_WINDOW_MINUTES", 15)
+# Reverse proxies in front of the web nodes that append to X-Forwarded-For (kumppani.web.client): 0 trusts no
+# header and uses the connecting address.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Public no-login links (links app): resolving tries allowed per client address per minute.
+PUBLIC_LINK_RATE_LIMIT_PER_MINUTE = env_int("PUBLIC_LINK_RATE_LIMIT_PER_MINUTE", 30)
 
 LANGUAGE_CODE = "fi"
 LANGUAGES = [("fi", _("Finnish")), ("en", _("English")), ("sv", _("Swedish"))]

@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
-from crm.views import home
+from crm.views import home, unsubscribe
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -17,6 +17,8 @@ urlpatterns = [
     path("notifications/", include("accounts.notification_urls")),
     path("care/", include("care_plans.urls")),
     path("segments/", include("segments.urls")),
+    # Public no-login links (links app): the token in the address is the key.
+    path("unsubscribe/<str:token>/", unsubscribe.unsubscribe_view, name="unsubscribe"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     # The API is for signed-in people (REST_FRAMEWORK's IsAuthenticated), and so is its schema.

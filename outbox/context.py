@@ -4,14 +4,25 @@ A row stores ids and plain values (`{"lead": 12, "recipient": 3}`), never object
 is rendered when it is sent, in the row's language, from the rows as they are then. An app above the outbox
 registers a provider for its templates in `AppConfig.ready()`; the provider runs at render time, inside the
 row's language, so it is also the place to add what must not be stored (a password-reset token, a one-time
-link's token).
+link's token). A provider that must also set headers made at that moment (a List-Unsubscribe address with a
+fresh token) returns a `Rendered` instead of a bare context.
 """
 
 import math
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
-Provider = Callable[[dict[str, Any]], Mapping[str, Any]]
+
+@dataclass(frozen=True)
+class Rendered:
+    """A provider's answer: the template context, and headers added to the row's stored ones for this send."""
+
+    context: Mapping[str, Any]
+    headers: Mapping[str, str] = field(default_factory=dict)
+
+
+Provider = Callable[[dict[str, Any]], Mapping[str, Any] | Rendered]
 
 _PROVIDERS: dict[str, Provider] = {}
 
@@ -42,11 +53,13 @@ def provider_for(template: str) -> Provider | None:
     return None
 
 
-def render_context(template: str, stored: Mapping[str, Any]) -> Mapping[str, Any]:
+def render_mail(template: str, stored: Mapping[str, Any]) -> Rendered:
+    """The template context and the render-time headers of a mail, from its provider (or the stored context)."""
     provider = provider_for(template)
     if provider is None:
-        return dict(stored)
-    return provider(dict(stored))
+        return Rendered(context=dict(stored))
+    provided = provider(dict(stored))
+    return provided if isinstance(provided, Rendered) else Rendered(context=provided)
 
 
 def validate_json(value: Any, *, path: str = "context") -> None:

@@ -37,7 +37,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from kumppani.publish import publish
-from outbox.context import EmailContextError, render_context, validate_json
+from outbox.context import EmailContextError, render_mail, validate_json
 from outbox.models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
@@ -123,17 +123,23 @@ def emails_requeue(*, emails: QuerySet[OutgoingEmail]) -> int:
 
 
 def email_message(email: OutgoingEmail) -> EmailMessage:
-    """The mail as it goes out now: rendered from the stored context in the row's language."""
+    """The mail as it goes out now: rendered from the stored context in the row's language.
+
+    Headers are the row's stored ones plus those the provider made at render time (never stored: they may hold
+    a token), checked by the same rules as stored headers.
+    """
     with translation.override(email.language):
-        context = render_context(email.template, email.context)
-        subject = " ".join(render_to_string(f"{email.template}_subject.txt", context).split())
-        body = render_to_string(f"{email.template}.txt", context)
+        rendered = render_mail(email.template, email.context)
+        subject = " ".join(render_to_string(f"{email.template}_subject.txt", rendered.context).split())
+        body = render_to_string(f"{email.template}.txt", rendered.context)
+    headers = {**email.headers, **rendered.headers}
+    _validate_headers(headers)
     return EmailMessage(
         subject=subject,
         body=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[email.to],
-        headers={**email.headers, "Message-ID": email.message_id},
+        headers={**headers, "Message-ID": email.message_id},
     )
 
 

@@ -1,8 +1,8 @@
 """Every URL against every role: one table, one parametrised test (px: src/tests/control/test_permissions.py).
 
 The rules the table pins (each app's access.py states them, built on accounts/access.py):
-- anonymous users are sent to the login page, except on the login and password-reset pages and the calendar
-  feed, whose secret address is its key;
+- anonymous users are sent to the login page, except on the login and password-reset pages, the calendar
+  feed and public links (unsubscribe), whose secret address is their key and which answer every role alike;
 - teachers see organisations' names, the leads they passed and the after-care items they own: 403 on every
   other page, 404 for other people's leads and items;
 - account managers and admins read and edit the register and everything built on it;
@@ -31,6 +31,7 @@ from accounts.roles import Role
 from accounts.tests.factories import UserFactory
 from care_plans.models import CalendarFeed, Meeting, NewNeed, SteeringGroup
 from care_plans.tests.factories import CarePlanFactory, FollowUpFactory, PlanActionFactory
+from crm.preferences import unsubscribe_link
 from crm.tests.factories import (
     AgreementFactory,
     ContactFactory,
@@ -40,6 +41,7 @@ from crm.tests.factories import (
 )
 from leads.models import Offer
 from leads.tests.factories import LeadFactory
+from links.services import link_token_issue
 from segments.tests.factories import SuggestionFactory
 
 pytestmark = pytest.mark.django_db
@@ -271,6 +273,11 @@ MATRIX = [
     ("accounts:password_reset_confirm",  GET,  "bad_token",           200,      200,      200,      200,      200),
     ("accounts:password_reset_confirm",  POST, "bad_token",           200,      200,      200,      200,      200),
     ("accounts:password_reset_complete", GET,  None,                  200,      200,      200,      200,      200),
+    # Public no-login links: the token in the address is the key, so every role gets the same answer
+    ("unsubscribe",                      GET,  "unsubscribe_token",   200,      200,      200,      200,      200),
+    ("unsubscribe",                      POST, "unsubscribe_token",   200,      200,      200,      200,      200),
+    ("unsubscribe",                      GET,  "unknown_token",       404,      404,      404,      404,      404),
+    ("unsubscribe",                      POST, "unknown_token",       404,      404,      404,      404,      404),
     # The API's schema: for signed-in people, like the API itself
     ("api_schema",                       GET,  None,                  LOGIN,    200,      200,      200,      200),
     # The Django admin keeps its own login page; only staff get in
@@ -468,6 +475,12 @@ class World:
             return reverse(name, args=[self["feed"].token])
         if target == "unknown_feed":
             return reverse(name, args=["no-such-feed"])
+        if target == "unsubscribe_token":
+            return reverse(
+                name, args=[link_token_issue(unsubscribe_link(self["contact"], "newsletters_and_campaigns"))]
+            )
+        if target == "unknown_token":
+            return reverse(name, args=["no-such-token"])
         if target == "offer_send":
             return reverse(name, args=[self["offer"].pk, "send"])
         if target == "my_notification":
@@ -568,7 +581,7 @@ def test_the_table_has_a_row_for_every_url_pattern():
 
 
 def test_the_ignore_list_leaves_out_no_view_of_ours():
-    ours = ("accounts", "crm", "leads", "segments", "care_plans", "kumppani")
+    ours = ("accounts", "links", "crm", "leads", "segments", "care_plans", "kumppani")
     ignored = [(name, view.__module__) for name, view in _url_patterns() if _ignored(name, view)]
     assert ignored and not [(name, module) for name, module in ignored if module.split(".")[0] in ours]
 

@@ -104,6 +104,7 @@ def test_one_address_trying_many_accounts_is_throttled(client, account_manager, 
 
 def test_a_forged_forwarded_for_header_does_not_escape_the_address_throttle(client, account_manager, settings):
     # The proxy appends the address it saw; whatever comes before it is the client's own say-so.
+    settings.TRUSTED_PROXY_COUNT = 1
     settings.LOGIN_THROTTLE_ATTEMPTS = 2
     for i in range(8):
         client.post(

@@ -9,13 +9,27 @@ from import_export.formats.base_formats import CSV, XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
 from crm import services
-from crm.models import Contact
+from crm.models import Contact, ContactPreference
 
 from .resources import ContactResource
 
 
+class ContactPreferenceInline(admin.TabularInline):
+    """Decisions on kinds of mail, read here; account managers record them on the contact form."""
+
+    model = ContactPreference
+    fields = ["kind", "status", "date", "source"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(Contact)
 class ContactAdmin(ExportMixin, SimpleHistoryAdmin):
+    inlines = [ContactPreferenceInline]
     resource_classes = [ContactResource]
     export_formats = [CSV, XLSX]
 
@@ -25,14 +39,13 @@ class ContactAdmin(ExportMixin, SimpleHistoryAdmin):
         "title",
         "email",
         "is_decision_maker",
-        "marketing_consent",
+        "language",
         "is_active",
         "anonymised_at",
     ]
     list_filter = [
         "is_decision_maker",
-        "marketing_consent",
-        "consent_source",
+        "language",
         "is_active",
         ("anonymised_at", admin.EmptyFieldListFilter),
         "organisation__customer_group",
@@ -45,7 +58,7 @@ class ContactAdmin(ExportMixin, SimpleHistoryAdmin):
     fieldsets = [
         (None, {"fields": ["organisation", "first_name", "last_name", "title", "work_role", "is_decision_maker"]}),
         (_("Contact details"), {"fields": ["email", "phone"]}),
-        (_("Marketing consent"), {"fields": ["marketing_consent", "consent_date", "consent_source"]}),
+        (_("Communication"), {"fields": ["language"]}),
         (_("Status"), {"fields": ["is_active", "anonymised_at", "created_by", "created_at"]}),
     ]
     actions = ["anonymise_selected"]

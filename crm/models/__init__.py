@@ -9,11 +9,13 @@ from .organisation import (
     SizeClass,
 )
 from .people import Contact
+from .preferences import ContactPreference
 from .reference import Industry, Municipality, RegisterSettings, ServiceType
 
 __all__ = [
     "AccountTeamAssignment",
     "Contact",
+    "ContactPreference",
     "CustomerGroup",
     "Delivery",
     "Industry",

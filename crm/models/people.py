@@ -9,13 +9,10 @@ from simple_history.models import HistoricalRecords
 
 
 class Contact(models.Model):
-    class ConsentSource(models.TextChoices):
-        FORM = "form", _("Web form")
-        EMAIL = "email", _("E-mail")
-        MEETING = "meeting", _("In a meeting")
-        EVENT = "event", _("At an event")
-        CONTRACT = "contract", _("In a contract")
-        OTHER = "other", _("Other")
+    class Language(models.TextChoices):
+        FINNISH = "fi", _("Finnish")
+        SWEDISH = "sv", _("Swedish")
+        ENGLISH = "en", _("English")
 
     organisation = models.ForeignKey("crm.Organisation", on_delete=models.PROTECT, related_name="contacts")
     first_name = models.CharField(_("first name"), max_length=100)
@@ -27,9 +24,8 @@ class Contact(models.Model):
     is_decision_maker = models.BooleanField(_("decision-maker"), default=False)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
-    marketing_consent = models.BooleanField(_("marketing consent"), default=False)
-    consent_date = models.DateField(_("consent date"), null=True, blank=True)
-    consent_source = models.CharField(_("consent source"), max_length=20, choices=ConsentSource.choices, blank=True)
+    # The language mail to this person is written in; what they want to receive is in `preferences`.
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices, default=Language.FINNISH)
     is_active = models.BooleanField(_("active"), default=True)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
@@ -56,9 +52,3 @@ class Contact(models.Model):
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
-
-    def clean(self) -> None:
-        from django.core.exceptions import ValidationError
-
-        if self.marketing_consent and not self.consent_date:
-            raise ValidationError({"consent_date": _("Give the date the consent was given.")})

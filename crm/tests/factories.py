@@ -5,7 +5,16 @@ import factory
 from django.utils import timezone
 
 from accounts.tests.factories import UserFactory
-from crm.models import Contact, Delivery, Interaction, Municipality, Organisation, PartnershipAgreement, ServiceType
+from crm.models import (
+    Contact,
+    ContactPreference,
+    Delivery,
+    Interaction,
+    Municipality,
+    Organisation,
+    PartnershipAgreement,
+    ServiceType,
+)
 
 
 def municipality(name: str = "Jyväskylä") -> Municipality:
@@ -29,6 +38,17 @@ class ContactFactory(factory.django.DjangoModelFactory):
     first_name = factory.Faker("first_name", locale="fi_FI")
     last_name = factory.Faker("last_name", locale="fi_FI")
     email = factory.Sequence(lambda n: f"contact{n}@yritys.fi")
+
+
+class ContactPreferenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ContactPreference
+
+    contact = factory.SubFactory(ContactFactory)
+    kind = ContactPreference.Kind.NEWSLETTERS_AND_CAMPAIGNS
+    status = ContactPreference.Status.CONSENTED
+    date = datetime.date(2026, 1, 1)
+    source = ContactPreference.Source.FORM
 
 
 class InteractionFactory(factory.django.DjangoModelFactory):

@@ -7,7 +7,8 @@ from django.urls import reverse
 
 from accounts.tests.languages import in_languages
 from crm import services
-from crm.models import Contact, TimelineEntry
+from crm.models import Contact, ContactPreference, TimelineEntry
+from crm.preferences import contact_is_reachable
 from crm.tests.factories import InteractionFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -82,7 +83,9 @@ def test_anonymise_erases_name_email_and_phone(client, account_manager, contact)
     assert contact.anonymised_at is not None
     assert "Maija" not in contact.full_name and "Mehiläinen" not in contact.full_name
     assert (contact.email, contact.phone, contact.title, contact.work_role) == ("", "", "", "")
-    assert not contact.is_active and not contact.marketing_consent
+    assert not contact.is_active
+    for kind in ContactPreference.Kind.values:
+        assert not contact_is_reachable(contact, kind)
 
 
 def test_anonymise_erases_the_person_from_every_history_row(client, account_manager, contact):

@@ -231,11 +231,12 @@ def test_marketing_consent_without_a_date_is_refused(editor_client, customer):
         {
             "first_name": "Maija",
             "last_name": "Mehiläinen",
-            "marketing_consent": "on",
-            "consent_source": "form",
+            "language": "fi",
+            "newsletters_and_campaigns_status": "consented",
+            "newsletters_and_campaigns_source": "form",
             "is_active": "on",
         },
-        "consent_date",
+        "newsletters_and_campaigns_date",
     )
 
 
@@ -246,11 +247,12 @@ def test_marketing_consent_without_a_source_is_refused(editor_client, customer):
         {
             "first_name": "Maija",
             "last_name": "Mehiläinen",
-            "marketing_consent": "on",
-            "consent_date": "2026-01-10",
+            "language": "fi",
+            "newsletters_and_campaigns_status": "consented",
+            "newsletters_and_campaigns_date": "2026-01-10",
             "is_active": "on",
         },
-        "consent_source",
+        "newsletters_and_campaigns_source",
     )
 
 

@@ -27,7 +27,7 @@ def contact_create(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_rw_organisation_for_user(request.user, pk)
     form = ContactForm(request.POST or None, instance=Contact(organisation=organisation))
     if request.method == "POST" and form.is_valid():
-        contact = services.contact_save(contact=form.save(commit=False), actor=request.user)
+        contact = services.contact_save(contact=form.save(commit=False), actor=request.user, decisions=form.decisions())
         messages.success(request, _("%(name)s was added.") % {"name": contact.full_name})
         return redirect(organisation)
     return _render_form(request, form, organisation)
@@ -38,7 +38,7 @@ def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
     contact = get_rw_contact_for_user(request.user, pk)
     form = ContactForm(request.POST or None, instance=contact)
     if request.method == "POST" and form.is_valid():
-        services.contact_save(contact=form.save(commit=False), actor=request.user)
+        services.contact_save(contact=form.save(commit=False), actor=request.user, decisions=form.decisions())
         messages.success(request, _("The changes were saved."))
         return redirect(contact.organisation)
     return _render_form(request, form, contact.organisation, contact)

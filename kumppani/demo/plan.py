@@ -46,7 +46,7 @@ class ContactPlan:
     is_decision_maker: bool
     email: str
     phone: str
-    marketing_consent: bool
+    marketing_consent: bool  # to newsletters and campaigns, recorded as a ContactPreference
     consent_date: datetime.date | None
     consent_source: str
     is_active: bool
@@ -533,7 +533,7 @@ class _Planner:
                     phone=self.phone(),
                     marketing_consent=consent,
                     consent_date=None,  # set once the contact's creation date is known
-                    consent_source=self.weighted([("form", 3), ("event", 3), ("meeting", 2), ("email", 1)])
+                    consent_source=self.weighted([("form", 3), ("account_manager", 5), ("import", 1)])
                     if consent
                     else "",
                     is_active=index == 0 or self.rng.random() > 0.06,

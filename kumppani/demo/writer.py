@@ -18,6 +18,7 @@ from crm import services
 from crm.models import (
     AccountTeamAssignment,
     Contact,
+    ContactPreference,
     Delivery,
     Industry,
     Interaction,
@@ -27,6 +28,7 @@ from crm.models import (
     ServiceType,
     TimelineEntry,
 )
+from crm.preferences import Decision
 from leads.models import LeadRoute, Need
 
 from . import vocabulary as v
@@ -242,13 +244,20 @@ def _organisations(plan: DemoPlan, users: dict[str, User]) -> None:
                 is_decision_maker=cp.is_decision_maker,
                 email=cp.email,
                 phone=cp.phone,
-                marketing_consent=cp.marketing_consent,
-                consent_date=cp.consent_date,
-                consent_source=cp.consent_source,
                 is_active=cp.is_active,
                 created_at=cp.created_at,
             )
-            services.contact_save(contact=contact, actor=actor)
+            decisions = []
+            if cp.marketing_consent:
+                decisions.append(
+                    Decision(
+                        kind=ContactPreference.Kind.NEWSLETTERS_AND_CAMPAIGNS,
+                        status=ContactPreference.Status.CONSENTED,
+                        date=cp.consent_date,
+                        source=cp.consent_source,
+                    )
+                )
+            services.contact_save(contact=contact, actor=actor, decisions=decisions)
             source_times[(content_types[Contact].pk, contact.pk)] = cp.created_at
             contacts.append(contact)
 

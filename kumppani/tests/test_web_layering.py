@@ -8,7 +8,18 @@ from django.conf import settings
 
 KUMPPANI = Path(__file__).resolve().parent.parent
 SHARED = sorted([*(KUMPPANI / "web").glob("*.py"), *(KUMPPANI / "templatetags").glob("*.py")])
-PROJECT_APPS = {"outbox", "accounts", "reminders", "crm", "leads", "segments", "care_plans", "feedback", "roadmap"}
+PROJECT_APPS = {
+    "outbox",
+    "accounts",
+    "links",
+    "reminders",
+    "crm",
+    "leads",
+    "segments",
+    "care_plans",
+    "feedback",
+    "roadmap",
+}
 
 
 def _imported_modules(path: Path) -> set[str]:

@@ -3,7 +3,7 @@
 import pytest
 from django.utils import translation
 
-from outbox.context import provider_for, register_context
+from outbox.context import Rendered, provider_for, register_context
 from outbox.models import OutgoingEmail
 from outbox.services import email_message, email_send, outbox_sweep
 from outbox.tests.factories import OutgoingEmailFactory
@@ -90,4 +90,41 @@ def test_a_provider_whose_row_is_gone_fails_the_mail_at_once_with_its_error(mail
     email.refresh_from_db()
     assert email.state == OutgoingEmail.State.FAILED
     assert email.last_error == "Rendering failed: DoesNotExist: no row 41"
+    assert mailoutbox == []
+
+
+def test_a_provider_may_add_headers_made_at_render_time_that_the_row_never_stores(mailoutbox):
+    issued = []
+
+    def provider(stored: dict) -> Rendered:
+        issued.append(f"token-{len(issued) + 1}")  # e.g. a fresh one-time link token per send
+        url = f"https://kumppani.example/l/{issued[-1]}/"
+        return Rendered(
+            context={"greeting": f"Hello {stored['who']}", "source": url},
+            headers={"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
+        )
+
+    register_context(PROVIDED, provider)
+    email = OutgoingEmailFactory(template=PROVIDED, context={"who": "Anna"}, headers={"X-Kumppani": "kept"})
+    assert email_send(email.pk) is True
+    [message] = mailoutbox
+    assert message.extra_headers["List-Unsubscribe"] == "<https://kumppani.example/l/token-1/>"
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert message.extra_headers["X-Kumppani"] == "kept"
+    assert message.extra_headers["Message-ID"] == email.message_id
+    assert "token-1" in message.body
+    email.refresh_from_db()
+    assert email.headers == {"X-Kumppani": "kept"} and "token-1" not in str(email.context)
+
+
+def test_render_time_headers_follow_the_rules_of_stored_ones(mailoutbox):
+    def provider(stored: dict) -> Rendered:
+        return Rendered(context={"greeting": "Hi", "source": "us"}, headers={"Message-ID": "<forged@example>"})
+
+    register_context(PROVIDED, provider)
+    email = OutgoingEmailFactory(template=PROVIDED, context={})
+    assert email_send(email.pk) is False
+    email.refresh_from_db()
+    assert email.state == OutgoingEmail.State.FAILED
+    assert "Message-ID" in email.last_error
     assert mailoutbox == []

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from accounts.tests.factories import OrgUnitFactory
 from crm.models import CustomerGroup, Municipality, Organisation
-from crm.tests.factories import ContactFactory, DeliveryFactory, OrganisationFactory
+from crm.tests.factories import ContactFactory, ContactPreferenceFactory, DeliveryFactory, OrganisationFactory
 from segments import services
 from segments.models import SegmentChange
 from segments.tests.factories import SegmentChangeFactory, SuggestionFactory
@@ -187,19 +187,24 @@ def test_pivot_and_its_csv(client, management):
 
 def test_mailing_list_only_has_consenting_contacts_with_email(client, account_manager):
     key = OrganisationFactory(segment="key")
-    ContactFactory(organisation=key, email="yes@a.fi", marketing_consent=True, consent_date=datetime.date(2026, 1, 1))
-    ContactFactory(organisation=key, email="no@a.fi", marketing_consent=False)
-    ContactFactory(organisation=key, email="", marketing_consent=True, consent_date=datetime.date(2026, 1, 1))
-    ContactFactory(organisation=key, email="gone@a.fi", marketing_consent=True, is_active=False)
-    ContactFactory(organisation=key, first_name="=cmd()", email="formula@a.fi", marketing_consent=True)
+    consenting = {"kind": "newsletters_and_campaigns", "status": "consented"}
+    ContactPreferenceFactory(contact=ContactFactory(organisation=key, email="yes@a.fi"), **consenting)
+    ContactFactory(organisation=key, email="no@a.fi")
+    ContactPreferenceFactory(contact=ContactFactory(organisation=key, email="refused@a.fi"), status="refused")
+    ContactPreferenceFactory(contact=ContactFactory(organisation=key, email=""), **consenting)
+    ContactPreferenceFactory(contact=ContactFactory(organisation=key, email="gone@a.fi", is_active=False), **consenting)
+    ContactPreferenceFactory(
+        contact=ContactFactory(organisation=key, first_name="=cmd()", email="formula@a.fi"), **consenting
+    )
     other = OrganisationFactory(segment="regular")
-    ContactFactory(organisation=other, email="other@a.fi", marketing_consent=True)
+    ContactPreferenceFactory(contact=ContactFactory(organisation=other, email="other@a.fi"), **consenting)
     client.force_login(account_manager)
     response = client.get(reverse("segments:mailing_list"), {"segment": "key", "format": "csv"})
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     assert "yes@a.fi" in text and "formula@a.fi" in text
     assert "'=cmd()" in text  # no formula injection
-    for absent in ("no@a.fi", "gone@a.fi", "other@a.fi"):
+    assert "2026-01-01" in text  # the consent's date
+    for absent in ("no@a.fi", "refused@a.fi", "gone@a.fi", "other@a.fi"):
         assert absent not in text
     assert client.get(reverse("segments:mailing_list"), {"segment": "key"}).context["page"].paginator.count == 2
 

@@ -6,7 +6,8 @@ from django.utils.translation import gettext as _
 
 from accounts.access import REGISTER_ROLES, role_required
 from crm.access import visible_organisations
-from crm.models import Contact
+from crm.models import Contact, ContactPreference
+from crm.preferences import contacts_reachable
 from kumppani.web.csv import csv_response
 from kumppani.web.htmx import is_htmx, render_list
 from kumppani.web.pagination import paginate
@@ -52,14 +53,9 @@ def overdue(request: HttpRequest) -> HttpResponse:
 
 
 def _consenting_contacts(organisations):
+    contacts = Contact.objects.filter(organisation__in=organisations.values("pk"))
     return (
-        Contact.objects.filter(
-            organisation__in=organisations.values("pk"),
-            marketing_consent=True,
-            is_active=True,
-            anonymised_at__isnull=True,
-        )
-        .exclude(email="")
+        contacts_reachable(contacts, ContactPreference.Kind.NEWSLETTERS_AND_CAMPAIGNS)
         .select_related("organisation")
         .order_by("organisation__name", "last_name", "first_name", "pk")
     )
@@ -67,7 +63,7 @@ def _consenting_contacts(organisations):
 
 @role_required(*REGISTER_ROLES)
 def mailing_list(request: HttpRequest) -> HttpResponse:
-    """Contacts with marketing consent and an e-mail address, of a segment or any filter set."""
+    """Contacts with an e-mail address who consented to newsletters and campaigns, of a segment or any filter."""
     organisation_filter = SegmentOrganisationFilter(request.GET or None, queryset=visible_organisations(request.user))
     contacts = _consenting_contacts(organisation_filter.qs)
     if request.GET.get("format") == "csv":
@@ -80,7 +76,7 @@ def mailing_list(request: HttpRequest) -> HttpResponse:
                 c.title,
                 c.organisation.name,
                 segments[c.organisation.segment].name if c.organisation.segment in segments else "",
-                c.consent_date.isoformat() if c.consent_date else "",
+                c.preference_date.isoformat() if c.preference_date else "",
             ]
             for c in contacts.iterator(chunk_size=2000)
         )
