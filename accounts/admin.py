@@ -16,7 +16,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .models import LoginAttempt, Notification, OrgUnit, User
 from .roles import Role
-from .services import login_clear_failures
+from .services import login_clear_failures, primary_unit_pick
 
 admin.site.site_header = "Kumppani"
 admin.site.site_title = _("Kumppani administration")
@@ -34,16 +34,28 @@ def _clean_unique_email(form: forms.ModelForm) -> str:
     return email
 
 
-class UserCreationForm(AdminUserCreationForm):
+class PrimaryUnitFormMixin:
+    """The primary unit is one of the units chosen on the same form; with exactly one unit it is that one."""
+
+    def clean(self):
+        data = super().clean()
+        if "units" in data:
+            data["primary_unit"] = primary_unit_pick(primary_unit=data.get("primary_unit"), units=data["units"])
+            # User.clean() checks the primary unit against these, not the units stored before this save.
+            self.instance.pending_unit_ids = {unit.pk for unit in data["units"]}
+        return data
+
+
+class UserCreationForm(PrimaryUnitFormMixin, AdminUserCreationForm):
     class Meta:
         model = User
-        fields = ("email", "first_name", "last_name")
+        fields = ("email", "first_name", "last_name", "units", "primary_unit")
 
     def clean_email(self) -> str:
         return _clean_unique_email(self)
 
 
-class UserChangeForm(DjangoUserChangeForm):
+class UserChangeForm(PrimaryUnitFormMixin, DjangoUserChangeForm):
     class Meta:
         model = User
         fields = "__all__"
@@ -62,7 +74,7 @@ class UserAdmin(SimpleHistoryAdmin, DjangoUserAdmin):
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         (_("Personal info"), {"fields": ("first_name", "last_name", "title", "phone", "language")}),
-        (_("Roles and units"), {"fields": ("groups", "units")}),
+        (_("Roles and units"), {"fields": ("groups", "units", "primary_unit")}),
         (
             _("Permissions"),
             {"fields": ("is_active", "is_staff", "is_superuser", "user_permissions"), "classes": ("collapse",)},
@@ -77,9 +89,9 @@ class UserAdmin(SimpleHistoryAdmin, DjangoUserAdmin):
                 "fields": ("email", "first_name", "last_name", "usable_password", "password1", "password2"),
             },
         ),
-        (_("Roles and units"), {"fields": ("groups", "units")}),
+        (_("Roles and units"), {"fields": ("groups", "units", "primary_unit")}),
     )
-    list_display = ["email", "name", "roles", "unit_names", "is_active", "last_login"]
+    list_display = ["email", "name", "roles", "unit_names", "primary_unit", "is_active", "last_login"]
     list_display_links = ["email", "name"]
     list_filter = ["groups", "units", "is_active", "is_staff"]
     search_fields = ["email", "first_name", "last_name"]
@@ -89,7 +101,7 @@ class UserAdmin(SimpleHistoryAdmin, DjangoUserAdmin):
 
     def get_queryset(self, request):
         # Roles and units are shown per row: one query each for the whole page.
-        return super().get_queryset(request).prefetch_related("groups", "units")
+        return super().get_queryset(request).select_related("primary_unit").prefetch_related("groups", "units")
 
     @admin.display(description=_("name"), ordering="last_name")
     def name(self, obj: User) -> str:

@@ -1,4 +1,5 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -87,6 +88,16 @@ class User(AbstractUser):
     title = models.CharField(_("title"), max_length=200, blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     units = models.ManyToManyField(OrgUnit, verbose_name=_("units"), blank=True, related_name="members")
+    # The unit the person's customers, deliveries and offers belong to by default (docs/ARCHITECTURE.md "Units").
+    primary_unit = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("primary unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="primary_members",
+        help_text=_("One of the user's units. A user in exactly one unit has it as the primary unit."),
+    )
     language = models.CharField(
         _("language"), max_length=5, choices=[("fi", "suomi"), ("en", "English"), ("sv", "svenska")], default="fi"
     )
@@ -103,6 +114,26 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.email
+
+    def clean(self) -> None:
+        super().clean()
+        if self.primary_unit_id is None:
+            return
+        # A form that edits the units too sets pending_unit_ids: the rule holds for the units being saved.
+        unit_ids = getattr(self, "pending_unit_ids", None)
+        if unit_ids is None:
+            unit_ids = set(self.units.values_list("pk", flat=True)) if self.pk else set()
+        if self.primary_unit_id not in unit_ids:
+            raise ValidationError(
+                {"primary_unit": _("The primary unit must be one of the user's units.")}, code="primary_not_member"
+            )
+
+    def primary_unit_or_none(self) -> OrgUnit | None:
+        """The primary unit; a user in exactly one unit has that one even when none is stored."""
+        if self.primary_unit_id:
+            return self.primary_unit
+        units = list(self.units.all()[:2])
+        return units[0] if len(units) == 1 else None
 
     def role_names(self) -> set[str]:
         # Cached per instance: navigation and access checks ask many times per request.

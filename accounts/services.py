@@ -14,7 +14,7 @@ from django.utils.http import urlsafe_base64_encode
 from outbox.models import OutgoingEmail
 from outbox.services import email_queue
 
-from .models import LoginAttempt, User
+from .models import LoginAttempt, OrgUnit, User
 from .roles import ROLE_PERMISSIONS, Role
 
 PASSWORD_RESET_TEMPLATE = "emails/password_reset"
@@ -41,6 +41,25 @@ def login_clear_failures(*, email: str) -> None:
 def login_attempts_prune(older_than: timedelta = timedelta(days=1)) -> int:
     deleted, _ = LoginAttempt.objects.filter(attempted_at__lt=timezone.now() - older_than).delete()
     return deleted
+
+
+def primary_unit_pick(*, primary_unit: OrgUnit | None, units) -> OrgUnit | None:
+    """The primary unit to store: the one chosen, else the only unit when there is exactly one."""
+    units = list(units)
+    if primary_unit is None and len(units) == 1:
+        return units[0]
+    return primary_unit
+
+
+def user_units_set(*, user: User, units, primary_unit: OrgUnit | None = None) -> User:
+    """Give a user their units and primary unit (validated: the primary is one of the units)."""
+    units = list(units)
+    user.primary_unit = primary_unit_pick(primary_unit=primary_unit, units=units)
+    user.pending_unit_ids = {unit.pk for unit in units}
+    user.full_clean(exclude=["password"])
+    user.save()
+    user.units.set(units)
+    return user
 
 
 def roles_sync() -> None:

@@ -6,6 +6,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import OrgUnit
 from crm.forms import account_managers
 from crm.models import Contact, CustomerGroup, Industry, Municipality, Organisation, SizeClass
 from kumppani.lib.business_id import is_valid_business_id, normalise_business_id
@@ -48,6 +49,10 @@ class OrganisationFilter(django_filters.FilterSet):
         method="filter_owner_municipality",
     )
     account_manager = django_filters.ModelChoiceFilter(label=_("Account manager"), queryset=account_managers())
+    # The stored responsible unit (indexed); units are a few hundred at most, so a select serves.
+    responsible_unit = django_filters.ModelChoiceFilter(
+        label=_("Responsible unit"), queryset=OrgUnit.objects.filter(is_active=True).only("pk", "name")
+    )
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Organisation.Status.choices)
     ordering = django_filters.OrderingFilter(
         label=_("Sort by"),

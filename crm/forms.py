@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import OrgUnit
 from accounts.roles import Role
 from crm.models import (
     Contact,
@@ -26,6 +27,14 @@ def account_managers():
     return get_user_model().objects.filter(groups__name=Role.ACCOUNT_MANAGER, is_active=True).distinct()
 
 
+def unit_choices(current_id: int | None = None):
+    """Active units to choose from; a unit closed since keeps showing on the rows that have it."""
+    units = OrgUnit.objects.filter(is_active=True)
+    if current_id:
+        units = units | OrgUnit.objects.filter(pk=current_id)
+    return units.only("pk", "name").order_by("name")
+
+
 class OrganisationForm(forms.ModelForm):
     website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
 
@@ -35,6 +44,7 @@ class OrganisationForm(forms.ModelForm):
             "name",
             "business_id",
             "customer_group",
+            "responsible_unit",
             "operating_form",
             "industry",
             "headcount",
@@ -58,6 +68,7 @@ class OrganisationForm(forms.ModelForm):
         if self.instance.pk:
             direct = direct.exclude(pk=self.instance.pk)
         self.fields["direct_customer"].queryset = direct.only("pk", "name")
+        self.fields["responsible_unit"].queryset = unit_choices(self.instance.responsible_unit_id)
         self.fields["municipality"].error_messages["invalid_choice"] = _(
             "Unknown municipality: choose one from the list."
         )
@@ -215,6 +226,7 @@ class DeliveryForm(forms.ModelForm):
             "service_type",
             "title",
             "responsible",
+            "unit",
             "start_date",
             "end_date",
             "students",
@@ -229,6 +241,7 @@ class DeliveryForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["service_type"].queryset = ServiceType.objects.filter(is_active=True)
         self.fields["responsible"].queryset = get_user_model().objects.filter(is_active=True)
+        self.fields["unit"].queryset = unit_choices(self.instance.unit_id)
 
     def clean(self):
         data = super().clean()

@@ -39,8 +39,13 @@ def organisation_refresh_size_class(organisation: Organisation, *, micro_limit: 
 
 @transaction.atomic
 def organisation_save(*, organisation: Organisation, actor) -> Organisation:
-    """Create or update an organisation validated by its form; keeps the derived size class."""
+    """Create or update an organisation validated by its form; keeps the derived size class.
+
+    A new customer without a responsible unit takes its account manager's primary unit.
+    """
     creating = organisation.pk is None
+    if creating and organisation.responsible_unit_id is None and organisation.account_manager_id:
+        organisation.responsible_unit = organisation.account_manager.primary_unit_or_none()
     organisation_refresh_size_class(organisation)
     organisation.full_clean()
     organisation.save()
@@ -264,8 +269,13 @@ def _refresh_last_contact(organisation_id: int) -> None:
 
 @transaction.atomic
 def delivery_save(*, delivery: Delivery, actor) -> Delivery:
-    """Create or update a delivery; marking it done stamps completion and tells the apps above."""
+    """Create or update a delivery; marking it done stamps completion and tells the apps above.
+
+    A delivery without a delivering unit takes its responsible person's primary unit.
+    """
     creating = delivery.pk is None
+    if delivery.unit_id is None and delivery.responsible_id:
+        delivery.unit = delivery.responsible.primary_unit_or_none()
     was_done = not creating and Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.DONE).exists()
     if creating:
         delivery.created_by = actor

@@ -31,7 +31,7 @@ from leads.models import Lead, Offer
 LEAD_PASSER_ROLES = (Role.TEACHER, Role.ACCOUNT_MANAGER, Role.MANAGEMENT, Role.ADMIN)
 LEAD_STATS_ROLES = (Role.MANAGEMENT, Role.ADMIN)
 LEAD_RELATED = ("organisation", "passed_by", "assignee", "unit", "delivery")
-OFFER_RELATED = ("organisation", "lead", "responsible", "delivery")
+OFFER_RELATED = ("organisation", "lead", "responsible", "delivery", "unit")
 
 
 def can_pass_lead(user) -> bool:

@@ -1,5 +1,6 @@
 """Admin for leads, their routes, and settings, and offers."""
 
+from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -50,10 +51,20 @@ class OfferLineInline(admin.TabularInline):
     extra = 0
 
 
+class OfferAdminForm(forms.ModelForm):
+    def clean(self):
+        data = super().clean()
+        # As leads.services.offers.offer_save does: the responsible person's primary unit delivers by default.
+        if not data.get("unit") and data.get("responsible"):
+            data["unit"] = data["responsible"].primary_unit_or_none()
+        return data
+
+
 @admin.register(Offer)
 class OfferAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "organisation", "state", "total", "valid_until", "responsible"]
-    list_filter = ["state"]
-    list_select_related = ["organisation", "responsible"]
+    form = OfferAdminForm
+    list_display = ["title", "organisation", "state", "total", "valid_until", "responsible", "unit"]
+    list_filter = ["state", "unit"]
+    list_select_related = ["organisation", "responsible", "unit"]
     raw_id_fields = ["organisation", "lead", "delivery"]
     inlines = [OfferLineInline]

@@ -5,7 +5,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from crm.access import nameable_organisations
-from crm.forms import DATE_INPUT, account_managers
+from crm.forms import DATE_INPUT, account_managers, unit_choices
 from crm.models import Organisation, ServiceType
 from kumppani.lib.business_id import normalise_business_id
 from leads.models import Lead, Need, Offer, OfferLine
@@ -167,12 +167,13 @@ class DeliveryStartForm(forms.Form):
 class OfferForm(forms.ModelForm):
     class Meta:
         model = Offer
-        fields = ["title", "responsible", "valid_until", "notes"]
+        fields = ["title", "responsible", "unit", "valid_until", "notes"]
         widgets = {"valid_until": DATE_INPUT, "notes": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["responsible"].queryset = account_managers()
+        self.fields["unit"].queryset = unit_choices(self.instance.unit_id)
 
 
 class OfferLineForm(forms.ModelForm):

@@ -36,7 +36,8 @@ class OverdueFilter(SegmentOrganisationFilter):
     )
 
     def filter_unit(self, queryset, name, value):
-        return queryset.filter(account_manager__units__in=value.descendant_ids()).distinct()
+        # The customer's responsible unit or any unit below it.
+        return queryset.filter(responsible_unit__in=value.descendant_ids())
 
 
 class SuggestionFilter(django_filters.FilterSet):

@@ -151,30 +151,29 @@ def overdue_by_manager_and_unit(organisations, *, today: datetime.date) -> dict:
         {"user": users.get(pk), "pk": pk, "count": n}
         for pk, n in sorted(per_manager.items(), key=lambda item: -item[1])
     ]
-    memberships = defaultdict(set)  # unit id -> manager ids
-    for user_id, unit_id in (
-        get_user_model().units.through.objects.filter(user_id__in=users).values_list("user_id", "orgunit_id")
-    ):
-        memberships[unit_id].add(user_id)
+    # Per unit means the customer's responsible unit (docs/ARCHITECTURE.md "Units"), summed up the unit tree.
+    per_unit = dict(
+        overdue.filter(responsible_unit__isnull=False)
+        .order_by()
+        .values("responsible_unit")
+        .annotate(n=Count("pk"))
+        .values_list("responsible_unit", "n")
+    )
     units = list(OrgUnit.objects.filter(is_active=True))
     children = defaultdict(list)
     for unit in units:
         children[unit.parent_id].append(unit)
 
-    def managers_below(unit) -> set[int]:
-        found = set(memberships.get(unit.pk, set()))
-        for child in children.get(unit.pk, []):
-            found |= managers_below(child)
-        return found
+    def count_below(unit) -> int:
+        return per_unit.get(unit.pk, 0) + sum(count_below(child) for child in children.get(unit.pk, []))
 
     unit_rows = []
 
     def walk(parent_id, depth):
         for unit in sorted(children.get(parent_id, []), key=lambda u: u.name):
-            ids = managers_below(unit)
-            count = sum(per_manager.get(pk, 0) for pk in ids)
+            count = count_below(unit)
             if count:
-                unit_rows.append({"unit": unit, "depth": depth, "count": count, "managers": len(ids)})
+                unit_rows.append({"unit": unit, "depth": depth, "count": count})
             walk(unit.pk, depth + 1)
 
     walk(None, 0)

@@ -194,16 +194,21 @@ def _write_everything() -> dict:
     teacher = _user(demo.TEACHER_JUHA)
     staff_training = ServiceType.objects.get(code="staff_training")
 
-    customer = crm_services.organisation_save(organisation=Organisation(name="Konepaja Kieli Oy"), actor=admin)
+    customer = crm_services.organisation_save(
+        organisation=Organisation(name="Konepaja Kieli Oy", responsible_unit=sari.primary_unit_or_none()), actor=admin
+    )
     crm_services.account_team_assign(organisation=customer, manager=sari, deputy=katja, actor=admin)
     crm_services.account_team_assign(organisation=customer, manager=sari, deputy=None, actor=admin)
     crm_services.agreement_save(
         agreement=PartnershipAgreement(organisation=customer, title="Kumppanuus 2026", start_date=today), actor=sari
     )
-    unmanaged = crm_services.organisation_save(organisation=Organisation(name="Hoivakoti Kieli Oy"), actor=admin)
-    imported = tablib.Dataset(headers=["name", "customer_group", "status", "relation"])
-    imported.append(["Tuonti Kieli Oy", "business", "active", "direct"])
-    assert not OrganisationResource().import_data(imported, dry_run=False, user=admin).has_errors()
+    unmanaged = crm_services.organisation_save(
+        organisation=Organisation(name="Hoivakoti Kieli Oy", responsible_unit=sari.primary_unit_or_none()), actor=admin
+    )
+    imported = tablib.Dataset(headers=["name", "customer_group", "status", "relation", "responsible_unit"])
+    imported.append(["Tuonti Kieli Oy", "business", "active", "direct", sari.primary_unit_or_none().pk])
+    result = OrganisationResource().import_data(imported, dry_run=False, user=admin)
+    assert not result.has_errors() and not result.has_validation_errors()
     # Katja's overdue work escalates to the head of her result area.
     katja.units.add(OrgUnit.objects.get(parent=None, head=_user(demo.MGMT_HELENA)))
 

@@ -43,10 +43,20 @@ class DeliveryAdminForm(forms.ModelForm):
 @admin.register(Delivery)
 class DeliveryAdmin(SimpleHistoryAdmin):
     form = DeliveryAdminForm
-    list_display = ["title", "organisation", "service_type", "responsible", "start_date", "end_date", "value", "status"]
-    list_filter = ["status", "service_type"]
+    list_display = [
+        "title",
+        "organisation",
+        "service_type",
+        "responsible",
+        "unit",
+        "start_date",
+        "end_date",
+        "value",
+        "status",
+    ]
+    list_filter = ["status", "service_type", "unit"]
     search_fields = ["title", "organisation__name"]
-    list_select_related = ["organisation", "service_type", "responsible"]
+    list_select_related = ["organisation", "service_type", "responsible", "unit"]
     list_per_page = 50
     date_hierarchy = "start_date"
     autocomplete_fields = ["organisation", "responsible"]

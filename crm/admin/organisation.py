@@ -5,6 +5,7 @@ timeline entry. Saves go through the services too, so the size class, the accoun
 timeline stay as the rest of Kumppani keeps them.
 """
 
+from django import forms
 from django.contrib import admin
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -61,8 +62,19 @@ class AccountTeamAssignmentInline(admin.TabularInline):
         return False
 
 
+class OrganisationAdminForm(forms.ModelForm):
+    def clean(self):
+        data = super().clean()
+        # A new customer's responsible unit defaults to its account manager's primary unit, as on the site.
+        manager = data.get("account_manager")
+        if self.instance.pk is None and not data.get("responsible_unit") and manager:
+            data["responsible_unit"] = manager.primary_unit_or_none()
+        return data
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(ImportExportMixin, SimpleHistoryAdmin):
+    form = OrganisationAdminForm
     resource_classes = [OrganisationResource]
     import_formats = [CSV, XLSX]
     export_formats = [CSV, XLSX]
@@ -74,13 +86,22 @@ class OrganisationAdmin(ImportExportMixin, SimpleHistoryAdmin):
         "size_class",
         "municipality",
         "account_manager",
+        "responsible_unit",
         "status",
         "is_archived",
     ]
-    list_filter = ["customer_group", "size_class", "status", "is_archived", "municipality__is_owner", "relation"]
+    list_filter = [
+        "customer_group",
+        "responsible_unit",
+        "size_class",
+        "status",
+        "is_archived",
+        "municipality__is_owner",
+        "relation",
+    ]
     search_fields = ["name", "business_id", "contacts__last_name"]
     search_help_text = _("Name, business ID or a contact person's last name.")
-    list_select_related = ["municipality", "account_manager"]
+    list_select_related = ["municipality", "account_manager", "responsible_unit"]
     list_per_page = 50
     autocomplete_fields = [
         "municipality",
@@ -99,6 +120,7 @@ class OrganisationAdmin(ImportExportMixin, SimpleHistoryAdmin):
                     "name",
                     "business_id",
                     "customer_group",
+                    "responsible_unit",
                     "operating_form",
                     "industry",
                     "status",

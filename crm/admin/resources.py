@@ -12,8 +12,9 @@ from crm.timeline import timeline_add
 class OrganisationResource(resources.ModelResource):
     """Rows are matched on id; a row without id is a new organisation.
 
-    The size class is derived on import. The account team and the archive flag are export-only: they
-    change through crm.services so that the team history and the timeline stay complete.
+    The size class is derived on import; the responsible unit is given by the unit's id. The account team and
+    the archive flag are export-only: they change through crm.services so that the team history and the
+    timeline stay complete.
     """
 
     # Municipalities and industries by their official codes, which a spreadsheet can carry.
@@ -37,6 +38,7 @@ class OrganisationResource(resources.ModelResource):
             "name",
             "business_id",
             "customer_group",
+            "responsible_unit",
             "operating_form",
             "industry",
             "headcount",

@@ -1,6 +1,7 @@
 from .activity import Interaction, TimelineEntry
 from .delivery import Delivery
 from .organisation import (
+    GROUPS_NEEDING_A_UNIT,
     AccountTeamAssignment,
     CustomerGroup,
     OperatingForm,
@@ -13,6 +14,7 @@ from .preferences import ContactPreference
 from .reference import Industry, Municipality, RegisterSettings, ServiceType
 
 __all__ = [
+    "GROUPS_NEEDING_A_UNIT",
     "AccountTeamAssignment",
     "Contact",
     "ContactPreference",

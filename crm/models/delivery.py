@@ -29,6 +29,16 @@ class Delivery(models.Model):
         on_delete=models.PROTECT,
         related_name="responsible_deliveries",
     )
+    # The delivering unit; crm.services.delivery_save defaults it to the responsible person's primary unit.
+    unit = models.ForeignKey(
+        "accounts.OrgUnit",
+        verbose_name=_("delivering unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="deliveries",
+        help_text=_("Left empty, the responsible person's primary unit."),
+    )
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"), null=True, blank=True)
     students = models.PositiveIntegerField(_("students"), null=True, blank=True)
@@ -61,6 +71,7 @@ class Delivery(models.Model):
             models.Index(fields=["status", "end_date"], name="delivery_status_end"),
             # The nightly after-care sweep looks for recently completed deliveries without follow-ups.
             models.Index(fields=["status", "completed_at"], name="delivery_status_completed"),
+            models.Index(fields=["unit", "start_date"], name="delivery_unit_start"),
         ]
         constraints = [
             models.CheckConstraint(

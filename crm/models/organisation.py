@@ -34,6 +34,10 @@ class CustomerGroup(models.TextChoices):
     STAKEHOLDER = "stakeholder", _("Stakeholder / network partner")
 
 
+# Customers that one unit answers for (docs/ARCHITECTURE.md "Units"); individuals and stakeholders may have none.
+GROUPS_NEEDING_A_UNIT = frozenset({CustomerGroup.BUSINESS, CustomerGroup.PUBLIC})
+
+
 class OperatingForm(models.TextChoices):
     LIMITED_COMPANY = "oy", _("Limited company (Oy)")
     PUBLIC_LIMITED = "oyj", _("Public limited company (Oyj)")
@@ -108,6 +112,16 @@ class Organisation(models.Model):
         help_text=_("For an indirect customer: the direct customer it is served through."),
     )
     description = models.TextField(_("description"), blank=True)
+    # The unit that answers for the customer: every "per unit" figure about customers means this one.
+    responsible_unit = models.ForeignKey(
+        "accounts.OrgUnit",
+        verbose_name=_("responsible unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="responsible_for",
+        help_text=_("Required for business and public-sector customers."),
+    )
     # The current account team, kept in step with AccountTeamAssignment by crm.services.
     account_manager = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -162,6 +176,7 @@ class Organisation(models.Model):
             models.Index(fields=["is_archived", "name"], name="organisation_archived_name"),
             models.Index(fields=["segment", "is_archived"], name="organisation_segment"),
             models.Index(fields=["next_contact_due"], name="organisation_next_contact_due"),
+            models.Index(fields=["responsible_unit", "is_archived"], name="organisation_responsible_unit"),
         ]
 
     def __str__(self) -> str:
@@ -183,6 +198,10 @@ class Organisation(models.Model):
             errors["direct_customer"] = _("Only an indirect customer is linked to a direct customer.")
         if self.pk and self.direct_customer_id == self.pk:
             errors["direct_customer"] = _("An organisation cannot be its own direct customer.")
+        if self.customer_group in GROUPS_NEEDING_A_UNIT and not self.responsible_unit_id:
+            errors["responsible_unit"] = _(
+                "Choose the responsible unit: a business or public-sector customer always has one."
+            )
         if errors:
             raise ValidationError(errors)
 

@@ -4,8 +4,10 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
+from accounts.models import OrgUnit
 from accounts.tests.factories import UserFactory
 from crm.models import (
+    GROUPS_NEEDING_A_UNIT,
     Contact,
     ContactPreference,
     Delivery,
@@ -21,6 +23,21 @@ def municipality(name: str = "Jyväskylä") -> Municipality:
     return Municipality.objects.get(name_fi=name)
 
 
+def customer_unit() -> OrgUnit:
+    """The unit test customers belong to unless a test names one."""
+    return OrgUnit.objects.get_or_create(name="Asiakkuudet", parent=None, defaults={"kind": OrgUnit.Kind.RESULT_AREA})[
+        0
+    ]
+
+
+def default_responsible_unit(organisation) -> OrgUnit | None:
+    # As on the site: a business or public customer belongs to its account manager's primary unit.
+    if organisation.customer_group not in GROUPS_NEEDING_A_UNIT:
+        return None
+    manager = organisation.account_manager
+    return (manager.primary_unit_or_none() if manager else None) or customer_unit()
+
+
 class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organisation
@@ -28,6 +45,8 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Testiyritys {n} Oy")
     customer_group = Organisation._meta.get_field("customer_group").default
     municipality = factory.LazyFunction(municipality)
+    account_manager = None
+    responsible_unit = factory.LazyAttribute(default_responsible_unit)
 
 
 class ContactFactory(factory.django.DjangoModelFactory):

@@ -35,6 +35,7 @@ from crm.tests.factories import (
     DeliveryFactory,
     InteractionFactory,
     OrganisationFactory,
+    customer_unit,
     municipality,
 )
 from crm.timeline import timeline_add
@@ -70,6 +71,7 @@ def organisation_form(**overrides) -> dict:
         "name": "Admin Oy",
         "business_id": "",
         "customer_group": "business",
+        "responsible_unit": customer_unit().pk,
         "operating_form": "",
         "industry": "",
         "status": "active",
@@ -402,8 +404,9 @@ def test_organisation_resource_round_trip(admin, account_manager):
         {"id": existing.pk, "name": "Vienti Oy", "headcount": "3", "account_manager": "x@else.fi", "is_archived": "1"},
     ]
     headers = ["id", "name", "business_id", "customer_group", "headcount", "turnover", "municipality", "status"]
-    headers += ["relation", "size_class", "account_manager", "is_archived"]
+    headers += ["relation", "size_class", "account_manager", "is_archived", "responsible_unit"]
     defaults = {"customer_group": "business", "municipality": code, "status": "active", "relation": "direct"}
+    defaults["responsible_unit"] = customer_unit().pk
     dataset = tablib.Dataset(headers=headers)
     for row in rows:
         dataset.append([{**defaults, **row}.get(header, "") for header in headers])

@@ -18,7 +18,7 @@ from crm.models import (
     ServiceType,
     TimelineEntry,
 )
-from crm.tests.factories import OrganisationFactory, municipality
+from crm.tests.factories import OrganisationFactory, customer_unit, municipality
 
 pytestmark = pytest.mark.django_db
 
@@ -69,6 +69,7 @@ def _organisation_data(**overrides) -> dict:
         "name": "Uusi Asiakas Oy",
         "business_id": "",
         "customer_group": "business",
+        "responsible_unit": str(customer_unit().pk),
         "status": "active",
         "relation": "direct",
         "headcount": "20",

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from crm.models import Organisation, TimelineEntry
-from crm.tests.factories import OrganisationFactory
+from crm.tests.factories import OrganisationFactory, customer_unit
 
 pytestmark = pytest.mark.django_db
 
@@ -15,6 +15,7 @@ def test_account_manager_creates_customer_with_size_class(client, account_manage
             "name": "Keski-Suomen Kone Oy",
             "business_id": "01120389",
             "customer_group": "business",
+            "responsible_unit": customer_unit().pk,
             "headcount": "100",
             "turnover": "5000000",
             "status": "active",

@@ -21,7 +21,7 @@ from crm.models import (
     TimelineEntry,
 )
 from crm.signals import account_manager_changed, delivery_completed, interaction_logged
-from crm.tests.factories import ContactFactory, DeliveryFactory, InteractionFactory, OrganisationFactory
+from crm.tests.factories import ContactFactory, DeliveryFactory, InteractionFactory, OrganisationFactory, customer_unit
 
 pytestmark = pytest.mark.django_db
 
@@ -385,7 +385,9 @@ def test_future_interaction_does_not_count_as_the_last_contact(account_manager):
 
 
 def test_organisation_save_derives_the_size_class(account_manager):
-    organisation = Organisation(name="Koko Oy", headcount=100, turnover=Decimal("5000000"))
+    organisation = Organisation(
+        name="Koko Oy", headcount=100, turnover=Decimal("5000000"), responsible_unit=customer_unit()
+    )
     services.organisation_save(organisation=organisation, actor=account_manager)
     assert Organisation.objects.get(pk=organisation.pk).size_class == SizeClass.MEDIUM
 

@@ -28,7 +28,14 @@ from kumppani.web.htmx import is_htmx, render_list
 from kumppani.web.pagination import paginate
 
 LIST_RELATED = ("municipality", "industry", "account_manager")
-DETAIL_RELATED = ("municipality", "industry__parent", "account_manager", "deputy_manager", "direct_customer")
+DETAIL_RELATED = (
+    "municipality",
+    "industry__parent",
+    "account_manager",
+    "deputy_manager",
+    "direct_customer",
+    "responsible_unit",
+)
 
 
 def _render_list(request, template: str, queryset, extra: dict) -> HttpResponse:
@@ -110,7 +117,9 @@ def organisation_timeline(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*EDITOR_ROLES)
 def organisation_create(request: HttpRequest) -> HttpResponse:
-    form = OrganisationForm(request.POST or None)
+    # The creator becomes the account manager, so their primary unit is the default responsible unit.
+    unit = request.user.primary_unit_or_none() if becomes_manager_of_new_customer(request.user) else None
+    form = OrganisationForm(request.POST or None, initial={"responsible_unit": unit})
     if request.method == "POST" and form.is_valid():
         organisation = services.organisation_save(organisation=form.save(commit=False), actor=request.user)
         if organisation.account_manager_id is None and becomes_manager_of_new_customer(request.user):

@@ -13,9 +13,10 @@ from django.utils import timezone, translation
 
 from accounts.models import OrgUnit, User
 from accounts.roles import Role
-from accounts.services import roles_sync
+from accounts.services import roles_sync, user_units_set
 from crm import services
 from crm.models import (
+    GROUPS_NEEDING_A_UNIT,
     AccountTeamAssignment,
     Contact,
     ContactPreference,
@@ -152,7 +153,7 @@ def _units_and_users() -> dict[str, User]:
             user.password = password
             user.save()
             user.groups.set([groups[role] for role in roles])
-            user.units.set([units[unit_path]])
+            user_units_set(user=user, units=[units[unit_path]])
         users[email] = user
     for path, email in v.UNIT_HEADS.items():
         unit = units[path]
@@ -188,8 +189,14 @@ def _organisations(plan: DemoPlan, users: dict[str, User]) -> None:
     InteractionContact = Interaction.contacts.through
     participant_links, contact_links = [], []
 
+    # A customer belongs to its account manager's unit; one without a manager to the unit that triages leads.
+    triage_unit = LeadRoute.objects.select_related("unit").first().unit
     for op in plan.organisations:
         direct = created[op.direct_index] if op.direct_index is not None else None
+        manager = users.get(op.manager)
+        responsible_unit = manager.primary_unit if manager else None
+        if responsible_unit is None and op.customer_group in GROUPS_NEEDING_A_UNIT:
+            responsible_unit = triage_unit
         organisation = Organisation(
             name=op.name,
             business_id=op.business_id,
@@ -207,6 +214,7 @@ def _organisations(plan: DemoPlan, users: dict[str, User]) -> None:
             relation=Organisation.Relation.INDIRECT if direct else Organisation.Relation.DIRECT,
             direct_customer=direct,
             description=op.description,
+            responsible_unit=responsible_unit,
             created_at=op.created_at,
         )
         actor = users.get(op.manager, admin)

@@ -60,11 +60,22 @@ def test_seed_demo_builds_a_believable_provider_once(client):
         user = User.objects.filter(groups__name=role.value, email__endswith="@kumppani.demo").first()
         assert user is not None, role
         assert user.first_name and user.last_name and user.title and user.units.exists()
+        assert user.primary_unit in user.units.all()
         assert client.login(username=user.email, password=DEMO_PASSWORD), user.email
         client.logout()
     admin = User.objects.get(email=ADMIN_EMAIL)
     assert admin.is_staff and admin.is_superuser
     assert any(len(u.role_names()) > 1 for u in User.objects.filter(is_superuser=False))
+
+    # Every business and public customer has a responsible unit; a managed one its manager's; deliveries a unit.
+    needing = Organisation.objects.filter(customer_group__in=[CustomerGroup.BUSINESS, CustomerGroup.PUBLIC])
+    assert needing.filter(customer_group=CustomerGroup.BUSINESS).exists()
+    assert not needing.filter(responsible_unit=None).exists()
+    for organisation in Organisation.objects.exclude(account_manager=None).select_related("account_manager"):
+        assert organisation.responsible_unit_id == organisation.account_manager.primary_unit_id
+    assert not Delivery.objects.filter(unit=None).exists()
+    for organisation in needing:
+        organisation.full_clean()
 
     # Business IDs: valid and unique; only individuals go without one.
     ids = list(Organisation.objects.exclude(business_id="").values_list("business_id", flat=True))

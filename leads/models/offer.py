@@ -43,6 +43,16 @@ class Offer(models.Model):
     responsible = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("responsible person"), on_delete=models.PROTECT, related_name="offers"
     )
+    # The delivering unit; leads.services.offers.offer_save defaults it to the responsible person's primary unit.
+    unit = models.ForeignKey(
+        "accounts.OrgUnit",
+        verbose_name=_("delivering unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="offers",
+        help_text=_("Left empty, the responsible person's primary unit."),
+    )
     valid_until = models.DateField(_("valid until"))
     state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.DRAFT)
     # Sum of the lines, kept by leads.services.offers.offer_save.
@@ -67,6 +77,7 @@ class Offer(models.Model):
             models.Index(fields=["organisation", "-created_at"], name="offer_org_time"),
             models.Index(fields=["responsible", "state"], name="offer_responsible_state"),
             models.Index(fields=["state", "valid_until"], name="offer_state_valid_until"),
+            models.Index(fields=["unit", "state"], name="offer_unit_state"),
         ]
         constraints = [models.CheckConstraint(condition=Q(total__gte=0), name="offer_total_not_negative")]
 

@@ -25,10 +25,15 @@ class OfferStateError(ValueError):
 
 @transaction.atomic
 def offer_save(*, offer: Offer, lines: list[OfferLine], actor, deleted: list[OfferLine] | None = None) -> Offer:
-    """Create or update a draft offer and its lines; the total is the sum of the lines."""
+    """Create or update a draft offer and its lines; the total is the sum of the lines.
+
+    An offer without a delivering unit takes its responsible person's primary unit.
+    """
     creating = offer.pk is None
     if not creating and not Offer.objects.filter(pk=offer.pk, state=Offer.State.DRAFT).exists():
         raise OfferStateError(_("Only a draft offer can be changed."))
+    if offer.unit_id is None and offer.responsible_id:
+        offer.unit = offer.responsible.primary_unit_or_none()
     if creating:
         offer.created_by = actor
     offer.total = sum((line.line_total for line in lines), Decimal("0.00"))
@@ -91,6 +96,7 @@ def offer_accept(*, offer: Offer, actor, start_date: datetime.date | None = None
         service_type=first_line.service_type if first_line else ServiceType.objects.get(code="other"),
         title=offer.title,
         responsible=offer.responsible,
+        unit=offer.unit,  # the unit that offered it delivers it
         start_date=start_date or timezone.localdate(),
         value=offer.total,
         notes=offer.notes,

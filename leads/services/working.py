@@ -81,10 +81,14 @@ def lead_qualify(*, lead: Lead, actor, organisation: Organisation | None = None,
     _require_move(lead, Lead.State.QUALIFIED)
     if organisation is None and create_new and not lead.organisation_id:
         organisation = Organisation(name=lead.new_organisation_name.strip(), business_id=lead.new_business_id)
+        # A qualifier who becomes the account manager brings their primary unit; otherwise the unit that
+        # handled the lead answers for the customer.
+        becomes_manager = becomes_manager_of_new_customer(actor)
+        organisation.responsible_unit = (actor.primary_unit_or_none() if becomes_manager else None) or lead.unit
         if lead.new_business_id and Organisation.objects.filter(business_id=lead.new_business_id).exists():
             organisation.business_id = ""
         organisation = services.organisation_save(organisation=organisation, actor=actor)
-        if organisation.account_manager_id is None and becomes_manager_of_new_customer(actor):
+        if organisation.account_manager_id is None and becomes_manager:
             services.account_team_assign(organisation=organisation, manager=actor, deputy=None, actor=actor)
             organisation.refresh_from_db()
     if organisation is not None and organisation.pk != lead.organisation_id:

@@ -153,8 +153,9 @@ def test_overdue_per_account_manager_and_unit(client, management, account_manage
     team = OrgUnitFactory(name="Tiimi A", parent=area)
     account_manager.units.add(team)
     yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    # Per unit counts the customers' responsible units: the manager's two (in Tiimi A), not the one without a unit.
     OrganisationFactory.create_batch(2, account_manager=account_manager, next_contact_due=yesterday)
-    OrganisationFactory(next_contact_due=yesterday)
+    OrganisationFactory(next_contact_due=yesterday, responsible_unit=None)
     client.force_login(management)
     response = client.get(reverse("segments:overdue"))
     summary = response.context["summary"]
