@@ -6,6 +6,9 @@ from accounts.messages import build, nested, register_message, variants
 from segments.models import Segment
 
 register_message("segments.changed", _("Segment: %(from)s → %(to)s"))
+register_message(
+    "segments.changed_by_suggestion", _("Segment: %(from)s → %(to)s. Accepted suggestion: %(explanation)s")
+)
 register_message("segments.unclassified", _("Unclassified"))
 register_message("segments.agreement_ended", _("Partnership agreement ended: review the strategic segment"))
 
@@ -24,3 +27,10 @@ def changed_message(from_code: str, to_code: str, segments: dict[str, Segment] |
     return build(
         "segments.changed", **{"from": segment_param(from_code, segments), "to": segment_param(to_code, segments)}
     )
+
+
+def accepted_suggestion_message(from_code: str, to_code: str, explanations: dict[str, str]) -> dict:
+    """A change made by accepting a suggestion: its explanation, rendered from the suggestion's facts in each
+    language when it was accepted, is shown in the reader's language (it is system text, not a typed reason)."""
+    base = changed_message(from_code, to_code)["params"]
+    return build("segments.changed_by_suggestion", **base, explanation={"text": explanations})

@@ -8,14 +8,14 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, Min, OuterRef, Q, Sum
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from accounts.messages import build
+from accounts.messages import build, languages
 from crm.models import CustomerGroup, Delivery, Interaction, Organisation, PartnershipAgreement
 from crm.timeline import timeline_add
 from kumppani.lib.months import add_months, next_contact_due
-from segments.messages import changed_message
+from segments.messages import accepted_suggestion_message, changed_message
 from segments.models import (
     STRATEGIC,
     UNCLASSIFIED,
@@ -71,6 +71,7 @@ def segment_change(
     actor,
     reason: str,
     source: str = SegmentChange.Source.MANUAL,
+    explanations: dict[str, str] | None = None,
 ) -> SegmentChange:
     """Move a customer to a segment (blank: unclassified), recording from, to, when, who and why.
 
@@ -97,14 +98,21 @@ def segment_change(
     due = due_date_for(segment=to_code, last_contact_at=current.last_contact_at)
     Organisation.objects.filter(pk=current.pk).update(segment=to_code, next_contact_due=due)
     organisation.segment, organisation.next_contact_due = to_code, due
+    # A typed reason stays as typed in the entry's detail; an accepted suggestion's explanation is system text,
+    # stored in every language and shown in the reader's.
+    message = (
+        accepted_suggestion_message(from_code, to_code, explanations)
+        if explanations
+        else changed_message(from_code, to_code)
+    )
     timeline_add(
         organisation=current,
         kind="segment",
         actor=actor,
         occurred_at=change.changed_at,
-        detail=change.reason[:500],
+        detail="" if explanations else change.reason[:500],
         source=change,
-        **changed_message(from_code, to_code),
+        **message,
     )
     if source != SegmentChange.Source.SUGGESTION:
         Suggestion.objects.filter(organisation=current, status=Suggestion.Status.PENDING).update(
@@ -278,12 +286,17 @@ def suggestion_accept(*, suggestion: Suggestion, actor) -> SegmentChange:
         if locked.status != Suggestion.Status.PENDING:
             raise ValidationError(_("This suggestion has already been decided."))
         reason = _("Accepted suggestion: %(explanation)s") % {"explanation": locked.explanation_text}
+        explanations = {}
+        for language in languages():
+            with translation.override(language):
+                explanations[language] = locked.explanation_text
         change = segment_change(
             organisation=locked.organisation,
             to_code=locked.suggested_code,
             actor=actor,
             reason=reason,
             source=SegmentChange.Source.SUGGESTION,
+            explanations=explanations,
         )
         Suggestion.objects.filter(pk=locked.pk).update(
             status=Suggestion.Status.ACCEPTED, decided_by=actor, decided_at=timezone.now()

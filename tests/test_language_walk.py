@@ -47,6 +47,7 @@ from leads.models import Lead, LeadEvent, Need, Offer, OfferLine
 from reminders.engine import reminders_run
 from segments import services as segment_services
 from segments.models import Segment, SegmentChange
+from segments.tests.factories import SuggestionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -310,8 +311,14 @@ def _write_everything() -> dict:
         actor=sari,
     )
 
-    # Segments: a change by hand, and a strategic customer whose agreement ended.
+    # Segments: a change by hand, an accepted suggestion, and a strategic customer whose agreement ended.
     segment_services.segment_change(organisation=customer, to_code="key", actor=sari, reason="Laaja yhteistyö.")
+    segment_services.suggestion_accept(
+        suggestion=SuggestionFactory(
+            organisation=Organisation.objects.get(name="Tuonti Kieli Oy"), suggested_code="regular"
+        ),
+        actor=sari,
+    )
     Organisation.objects.filter(pk=unmanaged.pk).update(segment="strategic")
     segment_services.agreements_check(today=today)
 

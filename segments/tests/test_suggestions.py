@@ -158,6 +158,18 @@ def test_accept_reject_and_quiet_period(account_manager):
     assert (suggestion.status, suggestion.decided_by) == ("accepted", account_manager)
     assert Organisation.objects.get(pk=organisation.pk).segment == "occasional"
 
+    # The timeline shows the accepted explanation in each reader's language (it is system text, not typed).
+    from django.utils import translation
+
+    from crm.models import TimelineEntry
+
+    entry = TimelineEntry.objects.get(organisation=organisation, kind="segment")
+    assert entry.detail == ""
+    for language, start in (("fi", "Segmentti: "), ("en", "Segment: "), ("sv", "Segment: ")):
+        with translation.override(language):
+            assert entry.rendered.startswith(start)
+            assert entry.rendered.endswith(suggestion.explanation_text)
+
 
 @pytest.mark.django_db
 def test_bulk_accept_and_reject_from_the_queue(client, account_manager):
