@@ -58,6 +58,17 @@ def offer_save(*, offer: Offer, lines: list[OfferLine], actor, deleted: list[Off
     return offer
 
 
+def _on_timeline(offer: Offer, what: str, *, actor=None) -> None:
+    """One line on the customer's timeline for a step of the offer (sent, accepted, rejected, expired)."""
+    timeline_add(
+        organisation=offer.organisation,
+        kind="offer",
+        actor=actor,
+        url=offer.get_absolute_url(),
+        **messages.offer_message(offer, what),
+    )
+
+
 def _move_offer(offer: Offer, state: str) -> Offer:
     offer = Offer.objects.select_for_update(of=("self",)).select_related("organisation", "lead").get(pk=offer.pk)
     if not offer.can_move_to(state):
@@ -76,13 +87,7 @@ def offer_send(*, offer: Offer, actor) -> Offer:
         raise OfferStateError(_("Add at least one line before sending the offer."))
     offer.sent_at = timezone.now()
     offer.save(update_fields=["state", "sent_at"])
-    timeline_add(
-        organisation=offer.organisation,
-        kind="offer",
-        actor=actor,
-        url=offer.get_absolute_url(),
-        **messages.offer_message(offer, "sent"),
-    )
+    _on_timeline(offer, "sent", actor=actor)
     return offer
 
 
@@ -105,13 +110,7 @@ def offer_accept(*, offer: Offer, actor, start_date: datetime.date | None = None
     offer.delivery = delivery
     offer.decided_at = timezone.now()
     offer.save(update_fields=["state", "delivery", "decided_at"])
-    timeline_add(
-        organisation=offer.organisation,
-        kind="offer",
-        actor=actor,
-        url=offer.get_absolute_url(),
-        **messages.offer_message(offer, "accepted"),
-    )
+    _on_timeline(offer, "accepted", actor=actor)
     if offer.lead_id:
         LeadEvent.objects.create(lead=offer.lead, actor=actor, state=offer.lead.state, code="leads.offer_accepted")
         tell_teacher(offer.lead, actor, messages.teacher_accepted_message(offer.lead))
@@ -123,13 +122,7 @@ def offer_reject(*, offer: Offer, actor) -> Offer:
     offer = _move_offer(offer, Offer.State.REJECTED)
     offer.decided_at = timezone.now()
     offer.save(update_fields=["state", "decided_at"])
-    timeline_add(
-        organisation=offer.organisation,
-        kind="offer",
-        actor=actor,
-        url=offer.get_absolute_url(),
-        **messages.offer_message(offer, "rejected"),
-    )
+    _on_timeline(offer, "rejected", actor=actor)
     if offer.lead_id:
         LeadEvent.objects.create(lead=offer.lead, actor=actor, state=offer.lead.state, code="leads.offer_declined")
     return offer
@@ -146,11 +139,6 @@ def offers_expire(*, today: datetime.date | None = None) -> int:
             )
             if claimed != 1:
                 continue
-            timeline_add(
-                organisation=offer.organisation,
-                kind="offer",
-                **messages.offer_message(offer, "expired"),
-                url=offer.get_absolute_url(),
-            )
+            _on_timeline(offer, "expired")
             expired += 1
     return expired
