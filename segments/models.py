@@ -9,6 +9,7 @@ from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -99,6 +100,9 @@ class SegmentChange(models.Model):
     )
     reason = models.TextField(_("reason"))
     source = models.CharField(_("source"), max_length=20, choices=Source.choices, default=Source.MANUAL)
+    # An accepted suggestion's explanation in each language ({"fi": …, "en": …, "sv": …}): system text, shown in
+    # the reader's language; `reason` keeps what was recorded at the time.
+    explanations = models.JSONField(_("explanation in each language"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("segment change")
@@ -111,6 +115,14 @@ class SegmentChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation_id}: {self.from_code or '–'} → {self.to_code or '–'}"
+
+    @property
+    def reason_for_reader(self) -> str:
+        """What a person typed as it was typed; an accepted suggestion's explanation in the reader's language."""
+        if not self.explanations:
+            return self.reason
+        explanation = self.explanations.get(get_language() or "") or self.explanations.get("fi", "")
+        return gettext("Accepted suggestion: %(explanation)s") % {"explanation": explanation}
 
 
 class CareModel(models.Model):

@@ -94,6 +94,7 @@ def segment_change(
         changed_by=actor,
         reason=reason.strip(),
         source=source,
+        explanations=explanations or {},
     )
     due = due_date_for(segment=to_code, last_contact_at=current.last_contact_at)
     Organisation.objects.filter(pk=current.pk).update(segment=to_code, next_contact_due=due)

@@ -169,6 +169,11 @@ def test_accept_reject_and_quiet_period(account_manager):
         with translation.override(language):
             assert entry.rendered.startswith(start)
             assert entry.rendered.endswith(suggestion.explanation_text)
+    # … and so does the customer's segment history.
+    with translation.override("en"):
+        assert change.reason_for_reader == f"Accepted suggestion: {suggestion.explanation_text}"
+    with translation.override("sv"):
+        assert change.reason_for_reader == f"Godkänt förslag: {suggestion.explanation_text}"
 
 
 @pytest.mark.django_db
