@@ -29,22 +29,42 @@ Stage = Reminder.Stage
 DIGEST_TEMPLATE = "emails/reminders/digest"
 
 
-def _content_types(sources: list[ReminderSource]) -> dict[int, ReminderSource]:
-    return {ContentType.objects.get_for_model(source.model).pk: source for source in sources}
+def sources_by_type(models: list | None = None) -> dict[int, ReminderSource]:
+    """The registered sources (or those of `models`) by the content-type id their reminder rows carry."""
+    return {
+        ContentType.objects.get_for_model(source.model).pk: source
+        for source in registered_sources()
+        if models is None or source.model in models
+    }
 
 
-def _sources(models: list | None) -> list[ReminderSource]:
-    sources = registered_sources()
-    if models is not None:
-        sources = [source for source in sources if source.model in models]
-    return sources
+def _queue_reminder_mail(reminder: Reminder, source: ReminderSource) -> None:
+    """The reminder's own e-mail in the outbox, once (its dedupe key is the reminder's)."""
+    email_queue(
+        to=reminder.recipient.email,
+        template=source.mail_template(reminder.stage),
+        context={"reminder": reminder.pk},
+        language=reminder.recipient.language,
+        dedupe_key=f"reminder:{reminder.pk}",
+    )
+
+
+def _queue_digest(recipient, reminder_ids: list[int]) -> None:
+    """One digest of these reminders in the outbox; a reminder goes into one digest only, so the ids key it."""
+    email_queue(
+        to=recipient.email,
+        template=DIGEST_TEMPLATE,
+        context={"reminders": reminder_ids, "recipient": recipient.pk},
+        language=recipient.language,
+        dedupe_key=f"reminder-digest:{recipient.pk}:{min(reminder_ids)}:{max(reminder_ids)}",
+    )
 
 
 def reminders_create(*, today: datetime.date | None = None, models: list | None = None) -> int:
     """Insert the reminder rows due today that do not exist yet. Returns the number of candidate rows."""
     today = today or timezone.localdate()
     rows: list[Reminder] = []
-    for type_id, source in _content_types(_sources(models)).items():
+    for type_id, source in sources_by_type(models).items():
         rows += [
             Reminder(
                 item_type_id=type_id,
@@ -61,7 +81,7 @@ def reminders_create(*, today: datetime.date | None = None, models: list | None 
 
 def reminders_deliver(*, batch_size: int = 50, models: list | None = None) -> int:
     """Claim unsent rows batch by batch and deliver them. Returns the number delivered by this call."""
-    sources = _content_types(_sources(models))
+    sources = sources_by_type(models)
     delivered = 0
     while True:
         with transaction.atomic():
@@ -95,13 +115,7 @@ def _deliver_one(reminder: Reminder, source: ReminderSource, item, preferences: 
     reminder.sent_at = now
     reminder.in_digest = wants_mail and preference.daily_digest
     if wants_mail and not preference.daily_digest:
-        email_queue(
-            to=recipient.email,
-            template=source.mail_template(reminder.stage),
-            context={"reminder": reminder.pk},
-            language=recipient.language,
-            dedupe_key=f"reminder:{reminder.pk}",
-        )
+        _queue_reminder_mail(reminder, source)
         reminder.emailed_at = now
     reminder.save(update_fields=["sent_at", "in_digest", "emailed_at"])
 
@@ -141,15 +155,7 @@ def digests_send() -> int:
         now = timezone.now()
         Reminder.objects.filter(pk__in=[r.pk for r in rows]).update(in_digest=False, emailed_at=now)
         for reminders in by_recipient.values():
-            recipient = reminders[0].recipient
-            ids = [r.pk for r in reminders]
-            email_queue(
-                to=recipient.email,
-                template=DIGEST_TEMPLATE,
-                context={"reminders": ids, "recipient": recipient.pk},
-                language=recipient.language,
-                dedupe_key=f"reminder-digest:{recipient.pk}:{min(ids)}:{max(ids)}",
-            )
+            _queue_digest(reminders[0].recipient, [r.pk for r in reminders])
             queued += 1
     return queued
 
@@ -168,13 +174,7 @@ def reminder_email_queue(reminder_id: int) -> bool:
         source = reminder_source(reminder)
         if source is None or reminder.item is None or not reminder.recipient.email:
             return False
-        email_queue(
-            to=reminder.recipient.email,
-            template=source.mail_template(reminder.stage),
-            context={"reminder": reminder.pk},
-            language=reminder.recipient.language,
-            dedupe_key=f"reminder:{reminder.pk}",
-        )
+        _queue_reminder_mail(reminder, source)
     return True
 
 
@@ -191,11 +191,5 @@ def digest_email_queue(recipient_id: int, reminder_ids: list[int]) -> bool:
         recipient = get_user_model().objects.filter(pk=recipient_id).first()
         if not claimed or recipient is None or not recipient.email:
             return False
-        email_queue(
-            to=recipient.email,
-            template=DIGEST_TEMPLATE,
-            context={"reminders": claimed, "recipient": recipient_id},
-            language=recipient.language,
-            dedupe_key=f"reminder-digest:{recipient_id}:{min(claimed)}:{max(claimed)}",
-        )
+        _queue_digest(recipient, claimed)
     return True

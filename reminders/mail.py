@@ -11,9 +11,9 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from kumppani.web.urls import absolute_url
-from reminders.engine import load_items, reminder_source
+from reminders.engine import load_items, reminder_source, sources_by_type
 from reminders.models import Reminder
-from reminders.registry import registered_sources, reminder_title
+from reminders.registry import reminder_title
 
 
 def reminder_context(stored: dict[str, Any]) -> dict[str, Any]:
@@ -37,11 +37,9 @@ def reminder_context(stored: dict[str, Any]) -> dict[str, Any]:
 
 
 def digest_context(stored: dict[str, Any]) -> dict[str, Any]:
-    from django.contrib.contenttypes.models import ContentType
-
     recipient = get_user_model().objects.get(pk=stored["recipient"])
     reminders = list(Reminder.objects.filter(pk__in=stored["reminders"]).order_by("due_date", "pk"))
-    sources = {ContentType.objects.get_for_model(s.model).pk: s for s in registered_sources()}
+    sources = sources_by_type()
     reminders = [r for r in reminders if r.item_type_id in sources]
     items = load_items(reminders, sources)
     lines = []
