@@ -121,6 +121,13 @@ def require(allowed: bool) -> None:
         raise PermissionDenied
 
 
+def writable(found: tuple):
+    """The object of a `get_<thing>_for_user` answer, or 403 when the user may only read it."""
+    obj, may_edit = found
+    require(may_edit)
+    return obj
+
+
 def get_notification_for_user(user, pk: int):
     """A notification of the user's own (others' are 404); its recipient may always mark it read."""
     from .notifications import Notification  # here, not at the top: accounts.notifications imports this module

@@ -19,7 +19,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from accounts.access import can_edit_organisation, can_edit_owned, can_view_register, not_archived, require
+from accounts.access import can_edit_organisation, can_edit_owned, can_view_register, not_archived, require, writable
 from care_plans.models import CalendarFeed, CarePlan, FollowUp, Meeting, NewNeed, PlanAction, SteeringGroup
 from crm.access import visible_organisations
 
@@ -59,9 +59,7 @@ def get_followup_for_user(user, pk: int) -> tuple[FollowUp, bool]:
 
 
 def get_rw_followup_for_user(user, pk: int) -> FollowUp:
-    follow_up, may_write = get_followup_for_user(user, pk)
-    require(may_write)
-    return follow_up
+    return writable(get_followup_for_user(user, pk))
 
 
 def get_need_for_user(user, pk: int) -> tuple[NewNeed, bool]:
@@ -86,9 +84,7 @@ def get_plan_for_user(user, pk: int) -> tuple[CarePlan, bool]:
 
 
 def get_rw_plan_for_user(user, pk: int) -> CarePlan:
-    plan, may_edit = get_plan_for_user(user, pk)
-    require(may_edit)
-    return plan
+    return writable(get_plan_for_user(user, pk))
 
 
 def get_action_for_user(user, pk: int) -> tuple[PlanAction, bool]:
@@ -98,9 +94,7 @@ def get_action_for_user(user, pk: int) -> tuple[PlanAction, bool]:
 
 
 def get_rw_action_for_user(user, pk: int) -> PlanAction:
-    action, may_write = get_action_for_user(user, pk)
-    require(may_write)
-    return action
+    return writable(get_action_for_user(user, pk))
 
 
 def get_group_for_user(user, pk: int) -> tuple[SteeringGroup, bool]:
@@ -114,9 +108,7 @@ def get_group_for_user(user, pk: int) -> tuple[SteeringGroup, bool]:
 
 
 def get_rw_group_for_user(user, pk: int) -> SteeringGroup:
-    group, may_edit = get_group_for_user(user, pk)
-    require(may_edit)
-    return group
+    return writable(get_group_for_user(user, pk))
 
 
 def get_meeting_for_user(user, pk: int) -> tuple[Meeting, bool]:
@@ -130,9 +122,7 @@ def get_meeting_for_user(user, pk: int) -> tuple[Meeting, bool]:
 
 
 def get_rw_meeting_for_user(user, pk: int) -> Meeting:
-    meeting, may_edit = get_meeting_for_user(user, pk)
-    require(may_edit)
-    return meeting
+    return writable(get_meeting_for_user(user, pk))
 
 
 def get_calendar_feed(token: str) -> CalendarFeed:

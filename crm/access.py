@@ -21,8 +21,8 @@ from accounts.access import (
     can_view_register,
     is_account_manager,
     is_teacher,
-    require,
     sees_archived,
+    writable,
 )
 from crm.models import Contact, Delivery, Interaction, Organisation, PartnershipAgreement
 
@@ -65,9 +65,7 @@ def get_organisation_for_user(user, pk: int, *, preload: tuple[str, ...] = ()) -
 
 
 def get_rw_organisation_for_user(user, pk: int) -> Organisation:
-    organisation, may_edit = get_organisation_for_user(user, pk)
-    require(may_edit)
-    return organisation
+    return writable(get_organisation_for_user(user, pk))
 
 
 def get_account_team_for_user(user, pk: int) -> tuple[Organisation, bool]:
@@ -79,9 +77,7 @@ def get_account_team_for_user(user, pk: int) -> tuple[Organisation, bool]:
 
 
 def get_rw_account_team_for_user(user, pk: int) -> Organisation:
-    organisation, may_change = get_account_team_for_user(user, pk)
-    require(may_change)
-    return organisation
+    return writable(get_account_team_for_user(user, pk))
 
 
 def _entry_for_user(user, queryset: QuerySet, pk: int):
@@ -92,12 +88,6 @@ def _entry_for_user(user, queryset: QuerySet, pk: int):
     return entry, can_edit_entry(user, entry)
 
 
-def _rw(found):
-    entry, may_edit = found
-    require(may_edit)
-    return entry
-
-
 def get_contact_for_user(user, pk: int, *, anonymised: bool = False) -> tuple[Contact, bool]:
     """A contact person; an anonymised one only with `anonymised` (its data export still answers, its form not)."""
     queryset = Contact.objects.all() if anonymised else Contact.objects.filter(anonymised_at__isnull=True)
@@ -105,7 +95,7 @@ def get_contact_for_user(user, pk: int, *, anonymised: bool = False) -> tuple[Co
 
 
 def get_rw_contact_for_user(user, pk: int, *, anonymised: bool = False) -> Contact:
-    return _rw(get_contact_for_user(user, pk, anonymised=anonymised))
+    return writable(get_contact_for_user(user, pk, anonymised=anonymised))
 
 
 def get_interaction_for_user(user, pk: int) -> tuple[Interaction, bool]:
@@ -113,7 +103,7 @@ def get_interaction_for_user(user, pk: int) -> tuple[Interaction, bool]:
 
 
 def get_rw_interaction_for_user(user, pk: int) -> Interaction:
-    return _rw(get_interaction_for_user(user, pk))
+    return writable(get_interaction_for_user(user, pk))
 
 
 def get_delivery_for_user(user, pk: int) -> tuple[Delivery, bool]:
@@ -121,7 +111,7 @@ def get_delivery_for_user(user, pk: int) -> tuple[Delivery, bool]:
 
 
 def get_rw_delivery_for_user(user, pk: int) -> Delivery:
-    return _rw(get_delivery_for_user(user, pk))
+    return writable(get_delivery_for_user(user, pk))
 
 
 def get_agreement_for_user(user, pk: int) -> tuple[PartnershipAgreement, bool]:
@@ -129,4 +119,4 @@ def get_agreement_for_user(user, pk: int) -> tuple[PartnershipAgreement, bool]:
 
 
 def get_rw_agreement_for_user(user, pk: int) -> PartnershipAgreement:
-    return _rw(get_agreement_for_user(user, pk))
+    return writable(get_agreement_for_user(user, pk))

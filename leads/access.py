@@ -22,7 +22,7 @@ from accounts.access import (
     can_view_register,
     is_admin,
     not_archived,
-    require,
+    writable,
 )
 from accounts.models import OrgUnit
 from accounts.roles import Role
@@ -96,9 +96,7 @@ def get_lead_for_user(user, pk: int) -> tuple[Lead, bool]:
 
 
 def get_rw_lead_for_user(user, pk: int) -> Lead:
-    lead, may_work = get_lead_for_user(user, pk)
-    require(may_work)
-    return lead
+    return writable(get_lead_for_user(user, pk))
 
 
 def get_offer_for_user(user, pk: int) -> tuple[Offer, bool]:
@@ -107,6 +105,4 @@ def get_offer_for_user(user, pk: int) -> tuple[Offer, bool]:
 
 
 def get_rw_offer_for_user(user, pk: int) -> Offer:
-    offer, may_edit = get_offer_for_user(user, pk)
-    require(may_edit)
-    return offer
+    return writable(get_offer_for_user(user, pk))

@@ -13,7 +13,7 @@ may see; `get_rw_suggestion_for_user` also raises 403 unless the user may decide
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from accounts.access import can_edit_organisation, can_edit_register, require
+from accounts.access import can_edit_organisation, can_edit_register, writable
 from crm.access import visible_organisations
 from segments.models import SegmentReview, Suggestion
 
@@ -37,6 +37,4 @@ def get_suggestion_for_user(user, pk: int) -> tuple[Suggestion, bool]:
 
 
 def get_rw_suggestion_for_user(user, pk: int) -> Suggestion:
-    suggestion, may_decide = get_suggestion_for_user(user, pk)
-    require(may_decide)
-    return suggestion
+    return writable(get_suggestion_for_user(user, pk))
