@@ -199,13 +199,16 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # take a slow send for a dead worker and send the mail again.
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 
-# The outbox (outbox/services.py): a failed send is retried after BASE seconds, doubling up to MAX; after
-# MAX_ATTEMPTS the mail is failed (kept, and can be queued again in the admin). A claim older than
-# STALE_CLAIM_SECONDS belongs to a worker that died, and the sweep queues its mail again.
+# The outbox (outbox/services.py): a failed send is retried after BASE seconds, doubling up to MAX. A mail the
+# server refuses MAX_ATTEMPTS times is failed (kept, and can be queued again in the admin); a server that cannot
+# be reached (an outage) uses up no attempts, so mail waits out an outage of any length. A claim older than
+# STALE_CLAIM_SECONDS belongs to a worker that died, and the sweep queues its mail again. Due mail goes out
+# BATCH_SIZE rows to one SMTP connection.
 OUTBOX_RETRY_BASE_SECONDS = env_int("OUTBOX_RETRY_BASE_SECONDS", 60)
 OUTBOX_RETRY_MAX_SECONDS = env_int("OUTBOX_RETRY_MAX_SECONDS", 3600)
 OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 50)
 OUTBOX_STALE_CLAIM_SECONDS = env_int("OUTBOX_STALE_CLAIM_SECONDS", 600)
+OUTBOX_BATCH_SIZE = env_int("OUTBOX_BATCH_SIZE", 200)
 
 # Celery: Redis in production and tests; the filesystem transport when nothing is configured.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "filesystem://")

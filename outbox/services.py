@@ -25,12 +25,14 @@ recognisable (and mail clients and servers that deduplicate on Message-ID drop i
 
 import datetime
 import logging
+import smtplib
+import time
 from collections.abc import Mapping
 from functools import partial
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import F, QuerySet
 from django.template.loader import render_to_string
@@ -90,6 +92,43 @@ def email_queue(
     return email
 
 
+def emails_queue(emails: list[Mapping[str, Any]]) -> list[int]:
+    """Queue many e-mails (each the keyword arguments of `email_queue`) in the current transaction, in bulk.
+
+    One INSERT per thousand rows instead of one per mail, and after the commit one send task per
+    OUTBOX_BATCH_SIZE rows, each sending its rows over one SMTP connection. Keys already queued are skipped as
+    `email_queue` skips them. Returns the ids of the rows for these mails, new and already queued.
+    """
+    keyed: list[OutgoingEmail] = []
+    plain: list[OutgoingEmail] = []
+    for fields in emails:
+        fields = dict(fields)
+        context, headers = dict(fields.pop("context")), dict(fields.pop("headers", None) or {})
+        validate_json(context)
+        _validate_headers(headers)
+        email = OutgoingEmail(context=context, headers=headers, **fields)
+        email.full_clean(validate_unique=False)
+        (keyed if email.dedupe_key is not None else plain).append(email)
+    ids = [email.pk for email in OutgoingEmail.objects.bulk_create(plain, batch_size=1000)]
+    if keyed:
+        OutgoingEmail.objects.bulk_create(keyed, batch_size=1000, ignore_conflicts=True)
+        keys = [email.dedupe_key for email in keyed]
+        for start in range(0, len(keys), 5000):
+            ids += OutgoingEmail.objects.filter(dedupe_key__in=keys[start : start + 5000]).values_list("pk", flat=True)
+    ids.sort()
+    size = settings.OUTBOX_BATCH_SIZE
+    for start in range(0, len(ids), size):
+        transaction.on_commit(partial(_publish_batch, ids[start : start + size]))
+    return ids
+
+
+def _publish_batch(email_ids: list[int]) -> None:
+    from outbox.tasks import send_emails_task
+
+    if not publish(send_emails_task, email_ids):
+        logger.warning("Outbox: %s e-mails not published to the broker; the sweep sends them", len(email_ids))
+
+
 def _validate_headers(headers: dict[str, Any]) -> None:
     for name, value in headers.items():
         if not isinstance(name, str) or not isinstance(value, str):
@@ -145,31 +184,107 @@ def email_message(email: OutgoingEmail) -> EmailMessage:
 
 def email_send(email_id: int) -> bool:
     """Send one queued, due row, at most once per claim. Returns whether this call sent it."""
+    return emails_send([email_id]) == 1
+
+
+def emails_send(email_ids: list[int]) -> int:
+    """Claim those of these rows that are queued and due, and send them over one SMTP connection.
+
+    Returns how many this call sent. Each row is marked sent as soon as the server has accepted it, so a worker
+    killed mid-batch leaves only claims (the sweep re-queues them), never an accepted mail marked unsent but the
+    one it was sending.
+    """
+    return _send_claimed(_claim(email_ids))[0]
+
+
+def _claim(email_ids) -> list[int]:
+    """Queued and due → sending, in one short transaction; rows another worker holds are skipped, not waited for."""
     now = timezone.now()
-    claimed = OutgoingEmail.objects.filter(pk=email_id, state=State.QUEUED, next_attempt_at__lte=now).update(
-        state=State.SENDING, claimed_at=now, attempts=F("attempts") + 1
-    )
-    if claimed != 1:
-        return False
-    email = OutgoingEmail.objects.get(pk=email_id)
+    with transaction.atomic():
+        ids = list(
+            OutgoingEmail.objects.select_for_update(skip_locked=True)
+            .filter(pk__in=list(email_ids), state=State.QUEUED, next_attempt_at__lte=now)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        OutgoingEmail.objects.filter(pk__in=ids).update(state=State.SENDING, claimed_at=now, attempts=F("attempts") + 1)
+    return ids
+
+
+def _send_claimed(ids: list[int]) -> tuple[int, bool]:
+    """Render and send claimed rows on one connection. Returns (sent, whether no connection could be opened)."""
+    if not ids:
+        return 0, False
+    ready: list[tuple[OutgoingEmail, EmailMessage]] = []
+    for email in OutgoingEmail.objects.filter(pk__in=ids).order_by("pk"):
+        try:
+            ready.append((email, email_message(email)))
+        except Exception as exc:
+            logger.exception("Outbox: e-mail %s (%s) cannot be rendered", email.pk, email.template)
+            _mark_failed(email, f"Rendering failed: {_describe(exc)}")
+    if not ready:
+        return 0, False
+    sent = 0
+    backend = get_connection()
     try:
-        message = email_message(email)
+        backend.open()
     except Exception as exc:
-        logger.exception("Outbox: e-mail %s (%s) cannot be rendered", email.pk, email.template)
-        _mark_failed(email, f"Rendering failed: {_describe(exc)}")
-        return False
+        _outage(ready, exc)
+        return 0, True
+    renewed = time.monotonic()
     try:
-        message.send()
-    except Exception as exc:
-        logger.warning("Outbox: sending e-mail %s failed (attempt %s): %s", email.pk, email.attempts, _describe(exc))
-        _retry_later(email, _describe(exc))
+        for position, (email, message) in enumerate(ready):
+            if time.monotonic() - renewed > settings.OUTBOX_STALE_CLAIM_SECONDS / 4:
+                # A slow server: the rows still waiting in this batch are renewed, so that the sweep does not
+                # take this live worker's claims for a dead one's.
+                _renew_claims([e.pk for e, _m in ready[position:]])
+                renewed = time.monotonic()
+            message.connection = backend
+            try:
+                message.send()
+            except Exception as exc:
+                if is_outage(exc):
+                    # The connection is gone: this mail and the rest of the batch wait for the next try.
+                    _outage(ready[position:], exc)
+                    return sent, False
+                logger.warning("Outbox: e-mail %s refused (attempt %s): %s", email.pk, email.attempts, _describe(exc))
+                _retry_later(email, _describe(exc), counts=True)
+                continue
+            # Not conditional on the claim: if the sweep meanwhile re-queued a slow claim, "sent" keeps it from
+            # going out a second time.
+            OutgoingEmail.objects.filter(pk=email.pk).update(
+                state=State.SENT, sent_at=timezone.now(), subject=subject_of(message)
+            )
+            sent += 1
+    finally:
+        try:
+            backend.close()
+        except Exception:  # a connection that broke mid-batch may fail to say QUIT; nothing is lost by that
+            logger.debug("Outbox: closing the SMTP connection failed", exc_info=True)
+    return sent, False
+
+
+def _renew_claims(ids: list[int]) -> None:
+    OutgoingEmail.objects.filter(pk__in=ids, state=State.SENDING).update(claimed_at=timezone.now())
+
+
+def is_outage(exc: BaseException) -> bool:
+    """Whether an error says the mail server could not be used at all, rather than that it refused this mail.
+
+    Refused connections, timeouts, dropped connections, greetings and logins that fail are outages (or our
+    configuration): no mail is at fault, so they never use up a mail's attempts. A refused recipient, sender or
+    message (SMTPRecipientsRefused, SMTPSenderRefused, SMTPDataError) and any other error are this mail's own.
+    """
+    if isinstance(exc, smtplib.SMTPRecipientsRefused | smtplib.SMTPSenderRefused | smtplib.SMTPDataError):
         return False
-    # Not conditional on the claim: if the sweep meanwhile re-queued a slow claim, "sent" keeps it from going out
-    # a second time.
-    OutgoingEmail.objects.filter(pk=email.pk).update(
-        state=State.SENT, sent_at=timezone.now(), subject=subject_of(message)
-    )
-    return True
+    return isinstance(exc, OSError)  # smtplib.SMTPException is an OSError; so are socket errors and timeouts
+
+
+def _outage(batch: list[tuple[OutgoingEmail, EmailMessage]], exc: BaseException) -> None:
+    error = _describe(exc)
+    logger.warning("Outbox: mail server unavailable, %s e-mail(s) wait: %s", len(batch), error)
+    for email, _message in batch:
+        _retry_later(email, error, counts=False)
 
 
 def subject_of(message: EmailMessage) -> str:
@@ -183,8 +298,9 @@ def retry_delay(attempts: int) -> datetime.timedelta:
     return datetime.timedelta(seconds=min(cap, base * 2**exponent))
 
 
-def _retry_later(email: OutgoingEmail, error: str) -> None:
-    if email.attempts >= settings.OUTBOX_MAX_ATTEMPTS:
+def _retry_later(email: OutgoingEmail, error: str, *, counts: bool) -> None:
+    """Back to the queue with backoff. Only errors of the mail itself (`counts`) can fail it for good."""
+    if counts and email.attempts >= settings.OUTBOX_MAX_ATTEMPTS:
         _mark_failed(email, error)
         return
     OutgoingEmail.objects.filter(pk=email.pk, state=State.SENDING).update(
@@ -205,8 +321,13 @@ def _describe(exc: BaseException) -> str:
 STALE_CLAIM_ERROR = "The claim expired: the worker stopped between claiming and sending"
 
 
-def outbox_sweep(*, batch_size: int = 100) -> dict[str, int]:
-    """Re-queue stale claims, then send every due row, batch by batch, each claimed on its own."""
+def outbox_sweep(*, batch_size: int | None = None) -> dict[str, int]:
+    """Re-queue stale claims, then send every due row, a batch at a time over one SMTP connection each.
+
+    A batch that cannot connect to the mail server ends the run: the rest waits for the next sweep rather than
+    each batch waiting out its own connection timeout.
+    """
+    batch_size = batch_size or settings.OUTBOX_BATCH_SIZE
     now = timezone.now()
     stale = OutgoingEmail.objects.filter(
         state=State.SENDING, claimed_at__lt=now - datetime.timedelta(seconds=settings.OUTBOX_STALE_CLAIM_SECONDS)
@@ -226,7 +347,9 @@ def outbox_sweep(*, batch_size: int = 100) -> dict[str, int]:
         )
         if not batch:
             break
-        for pk in batch:
-            sent += email_send(pk)
+        batch_sent, unavailable = _send_claimed(_claim(batch))
+        sent += batch_sent
+        if unavailable:
+            break
         after = batch[-1]
     return {"requeued": requeued, "failed": failed, "sent": sent}

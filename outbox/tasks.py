@@ -15,5 +15,11 @@ def send_email_task(email_id: int) -> bool:
 
 
 @shared_task(ignore_result=True)
+def send_emails_task(email_ids: list[int]) -> int:
+    """A batch queued together (`emails_queue`), sent over one SMTP connection."""
+    return services.emails_send(email_ids)
+
+
+@shared_task(ignore_result=True)
 def outbox_sweep_task() -> dict[str, int]:
     return services.outbox_sweep()

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from outbox import tasks
 from outbox.context import EmailContextError
 from outbox.models import OutgoingEmail
-from outbox.services import email_queue
+from outbox.services import email_queue, emails_queue
 from outbox.tests.factories import GREETING
 
 pytestmark = pytest.mark.django_db
@@ -153,3 +153,46 @@ def test_two_concurrent_queuers_of_one_dedupe_key_write_one_row(published):
     assert errors == []
     assert len(pks) == 2 and len(set(pks)) == 1
     assert OutgoingEmail.objects.count() == 1
+
+
+@pytest.fixture
+def published_batches(monkeypatch):
+    calls = []
+    monkeypatch.setattr(tasks.send_emails_task, "apply_async", lambda args, **options: calls.append(args))
+    return calls
+
+
+def test_many_mails_are_queued_in_bulk_and_published_a_batch_per_task(
+    published_batches, django_capture_on_commit_callbacks, django_assert_max_num_queries, settings
+):
+    settings.OUTBOX_BATCH_SIZE = 2
+    earlier = _queue(dedupe_key="greeting:0")
+    mails = [
+        {
+            "to": f"p{n}@example.fi",
+            "template": GREETING,
+            "context": {"name": f"P{n}"},
+            "language": "sv",
+            "dedupe_key": f"greeting:{n}",
+        }
+        for n in range(4)
+    ] + [{"to": "plain@example.fi", "template": GREETING, "context": {"name": "Plain"}, "language": "fi"}]
+    with django_capture_on_commit_callbacks(execute=True):
+        with django_assert_max_num_queries(4):  # a savepoint's worth, the inserts and the read-back of keys
+            ids = emails_queue(mails)
+        assert published_batches == []
+    assert len(ids) == 5 and earlier.pk in ids
+    assert OutgoingEmail.objects.count() == 5  # the key queued before is not queued again
+    assert OutgoingEmail.objects.get(pk=earlier.pk).language == "fi"
+    assert [len(batch) for (batch,) in published_batches] == [2, 2, 1]
+    assert sorted(pk for (batch,) in published_batches for pk in batch) == sorted(ids)
+
+
+def test_bulk_queueing_checks_every_mail_as_queueing_one_does():
+    with pytest.raises(EmailContextError):
+        emails_queue(
+            [{"to": "a@example.fi", "template": GREETING, "context": {"when": datetime.date.today()}, "language": "fi"}]
+        )
+    with pytest.raises(ValidationError):
+        emails_queue([{"to": "not an address", "template": GREETING, "context": {}, "language": "fi"}])
+    assert not OutgoingEmail.objects.exists()

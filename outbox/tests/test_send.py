@@ -2,6 +2,7 @@
 
 import datetime
 import re
+import smtplib
 import threading
 
 import pytest
@@ -11,7 +12,7 @@ from django.utils import timezone
 from freezegun import freeze_time
 
 from outbox.models import OutgoingEmail
-from outbox.services import email_queue, email_send, retry_delay
+from outbox.services import email_queue, email_send, is_outage, retry_delay
 from outbox.tasks import send_email_task
 from outbox.tests.factories import GREETING, OutgoingEmailFactory
 
@@ -129,7 +130,8 @@ def test_a_backend_error_queues_the_mail_again_with_backoff_and_the_error(refusi
     assert mailoutbox == []
 
 
-def test_after_the_last_attempt_the_mail_is_failed_and_kept(refusing_smtp, settings):
+def test_after_the_last_refusal_the_mail_is_failed_and_kept(settings):
+    settings.EMAIL_BACKEND = "outbox.tests.backends.RejectingBackend"
     settings.OUTBOX_RETRY_BASE_SECONDS = 0
     settings.OUTBOX_MAX_ATTEMPTS = 3
     email = OutgoingEmailFactory()
@@ -137,8 +139,41 @@ def test_after_the_last_attempt_the_mail_is_failed_and_kept(refusing_smtp, setti
         email_send(email.pk)
     email.refresh_from_db()
     assert (email.state, email.attempts) == (State.FAILED, 3)
-    assert "SMTPServerDisconnected" in email.last_error
+    assert "SMTPDataError" in email.last_error
     assert email.sent_at is None
+
+
+def test_an_outage_longer_than_every_attempt_fails_no_mail(refusing_smtp, settings, mailoutbox):
+    """A server that cannot be reached is no mail's fault: the mail waits as long as the outage lasts."""
+    settings.OUTBOX_RETRY_BASE_SECONDS = 0
+    settings.OUTBOX_MAX_ATTEMPTS = 3
+    email = OutgoingEmailFactory()
+    for _attempt in range(6):
+        assert email_send(email.pk) is False
+    email.refresh_from_db()
+    assert (email.state, email.attempts) == (State.QUEUED, 6)
+    assert "SMTPServerDisconnected" in email.last_error
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # the server is back
+    assert email_send(email.pk) is True
+    assert len(mailoutbox) == 1
+
+
+@pytest.mark.parametrize(
+    "error, outage",
+    [
+        (ConnectionRefusedError(111, "Connection refused"), True),
+        (TimeoutError("timed out"), True),
+        (smtplib.SMTPServerDisconnected("gone"), True),
+        (smtplib.SMTPConnectError(421, b"busy"), True),
+        (smtplib.SMTPAuthenticationError(535, b"bad login"), True),
+        (smtplib.SMTPRecipientsRefused({"a@example.fi": (550, b"no such user")}), False),
+        (smtplib.SMTPSenderRefused(553, b"no", "kumppani@localhost"), False),
+        (smtplib.SMTPDataError(554, b"rejected"), False),
+        (ValueError("a bug"), False),
+    ],
+)
+def test_what_counts_as_an_outage(error, outage):
+    assert is_outage(error) is outage
 
 
 @pytest.mark.parametrize(

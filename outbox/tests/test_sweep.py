@@ -2,10 +2,12 @@
 
 import datetime
 import io
+import smtplib
 import threading
 
 import pytest
 from django.core import mail
+from django.core.mail import EmailMessage
 from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
@@ -115,3 +117,45 @@ def test_beat_runs_the_sweep_every_minute():
     entry = PeriodicTask.objects.get(task="outbox.tasks.outbox_sweep_task")
     assert entry.enabled
     assert (entry.crontab.minute, entry.crontab.hour, entry.crontab.day_of_week) == ("*", "*", "*")
+
+
+@pytest.fixture
+def counting_smtp(settings):
+    from outbox.tests.backends import CountingBackend
+
+    settings.EMAIL_BACKEND = "outbox.tests.backends.CountingBackend"
+    CountingBackend.opened = 0
+    return CountingBackend
+
+
+def test_a_batch_goes_out_over_one_connection(counting_smtp, mailoutbox):
+    emails = [OutgoingEmailFactory() for _ in range(5)]
+    assert outbox_sweep(batch_size=2)["sent"] == 5
+    assert counting_smtp.opened == 3  # 2 + 2 + 1
+    assert sorted(_message_ids()) == sorted(email.message_id for email in emails)
+
+
+def test_a_sweep_that_cannot_connect_stops_and_leaves_the_rest_waiting(settings):
+    settings.EMAIL_BACKEND = "outbox.tests.backends.UnreachableBackend"
+    emails = [OutgoingEmailFactory() for _ in range(5)]
+    assert outbox_sweep(batch_size=2)["sent"] == 0
+    # The first batch found no server; the others were not tried (each would wait out its own timeout).
+    assert [OutgoingEmail.objects.get(pk=e.pk).attempts for e in emails] == [1, 1, 0, 0, 0]
+    assert set(OutgoingEmail.objects.values_list("state", flat=True)) == {State.QUEUED}
+
+
+def test_a_rejected_mail_does_not_hold_up_the_rest_of_its_batch(settings, mailoutbox, monkeypatch):
+    emails = [OutgoingEmailFactory() for _ in range(3)]
+    real_send = EmailMessage.send
+
+    def send(message, *args, **kwargs):
+        if message.to == [emails[1].to]:
+            raise smtplib.SMTPRecipientsRefused({emails[1].to: (550, b"no such user")})
+        return real_send(message, *args, **kwargs)
+
+    monkeypatch.setattr(EmailMessage, "send", send)
+    assert outbox_sweep()["sent"] == 2
+    rejected = OutgoingEmail.objects.get(pk=emails[1].pk)
+    assert (rejected.state, rejected.attempts) == (State.QUEUED, 1)
+    assert "SMTPRecipientsRefused" in rejected.last_error
+    assert sorted(m.to[0] for m in mailoutbox) == sorted([emails[0].to, emails[2].to])
