@@ -68,6 +68,22 @@ def notify(*, recipient, code: str, params: dict | None = None, url: str = "") -
     )
 
 
+def notify_many(notices) -> list[Notification]:
+    """Many notices in one INSERT: each a dict of `notify`'s keyword arguments (the reminder engine's batches)."""
+    return Notification.objects.bulk_create(
+        [
+            Notification(
+                recipient=notice["recipient"],
+                code=notice["code"],
+                params=check_message(notice["code"], notice.get("params")),
+                url=notice.get("url", "")[:300],
+            )
+            for notice in notices
+        ],
+        batch_size=1000,
+    )
+
+
 def notification_mark_read(*, notification: Notification) -> None:
     if notification.read_at is None:
         notification.read_at = timezone.now()

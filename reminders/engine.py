@@ -4,24 +4,25 @@ A beat task (`reminders_run`) works in two steps (DESIGN.md "Reminders exactly o
 1. every registered source names the reminders due today; the missing Reminder rows are inserted with
    ON CONFLICT DO NOTHING on the unique (item, stage, recipient), so a second run or a concurrent one adds
    nothing;
-2. unsent rows are claimed in small batches with SELECT … FOR UPDATE SKIP LOCKED (never one transaction over
-   everything); in the claiming transaction the in-app notice is written, the e-mail is queued in the outbox
-   (or left for the daily digest) and the row is marked sent. A crash rolls the batch back — notice, outbox
-   row and mark together — and the next run picks the rows up again; after the commit the outbox owns the mail
-   and sends it once, retrying through an SMTP outage.
+2. unsent rows are claimed in batches with SELECT … FOR UPDATE SKIP LOCKED (never one transaction over
+   everything); in the claiming transaction the batch's in-app notices are written, its e-mails queued in the
+   outbox (or left for the daily digest) and its rows marked sent, each in bulk. A crash rolls the batch back
+   — notices, outbox rows and marks together — and the next run picks the rows up again; after the commit the
+   outbox owns the mail and sends it once, retrying through an SMTP outage.
 Each recipient's preferences (in app, e-mail, daily digest) apply to every kind alike.
 """
 
 import datetime
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.notifications import notify
-from outbox.services import email_queue
+from accounts.notifications import notify_many
+from outbox.services import email_queue, emails_queue
 from reminders.models import Reminder, ReminderPreference
 from reminders.registry import ReminderSource, registered_sources, source_for
 
@@ -38,15 +39,19 @@ def sources_by_type(models: list | None = None) -> dict[int, ReminderSource]:
     }
 
 
+def _reminder_mail(reminder: Reminder, source: ReminderSource) -> dict:
+    """The reminder's own e-mail for the outbox, once (its dedupe key is the reminder's)."""
+    return {
+        "to": reminder.recipient.email,
+        "template": source.mail_template(reminder.stage),
+        "context": {"reminder": reminder.pk},
+        "language": reminder.recipient.language,
+        "dedupe_key": f"reminder:{reminder.pk}",
+    }
+
+
 def _queue_reminder_mail(reminder: Reminder, source: ReminderSource) -> None:
-    """The reminder's own e-mail in the outbox, once (its dedupe key is the reminder's)."""
-    email_queue(
-        to=reminder.recipient.email,
-        template=source.mail_template(reminder.stage),
-        context={"reminder": reminder.pk},
-        language=reminder.recipient.language,
-        dedupe_key=f"reminder:{reminder.pk}",
-    )
+    email_queue(**_reminder_mail(reminder, source))
 
 
 def _queue_digest(recipient, reminder_ids: list[int]) -> None:
@@ -79,8 +84,21 @@ def reminders_create(*, today: datetime.date | None = None, models: list | None 
     return len(rows)
 
 
-def reminders_deliver(*, batch_size: int = 50, models: list | None = None) -> int:
-    """Claim unsent rows batch by batch and deliver them. Returns the number delivered by this call."""
+@dataclass
+class Delivery:
+    """What delivering one reminder writes: its notice, its mail, and how the row is marked."""
+
+    notice: dict | None = None
+    mail: dict | None = None
+    in_digest: bool = False
+
+
+def reminders_deliver(*, batch_size: int = 500, models: list | None = None) -> int:
+    """Claim unsent rows batch by batch and deliver them. Returns the number delivered by this call.
+
+    A batch is written in bulk, in the claiming transaction: one INSERT of notices, one of outbox rows (whose
+    send tasks go out after the commit, a batch each), at most three UPDATEs marking the rows.
+    """
     sources = sources_by_type(models)
     delivered = 0
     while True:
@@ -98,26 +116,38 @@ def reminders_deliver(*, batch_size: int = 50, models: list | None = None) -> in
                 p.user_id: p for p in ReminderPreference.objects.filter(user__in={r.recipient_id for r in batch})
             }
             now = timezone.now()
+            notices, mails = [], []
+            marks: dict[tuple[bool, bool], list[int]] = defaultdict(list)
             for reminder in batch:
                 item = items.get((reminder.item_type_id, reminder.item_id))
-                _deliver_one(reminder, sources[reminder.item_type_id], item, preferences, now)
+                delivery = _deliver_one(reminder, sources[reminder.item_type_id], item, preferences, now)
+                if delivery.notice:
+                    notices.append(delivery.notice)
+                if delivery.mail:
+                    mails.append(delivery.mail)
+                marks[(delivery.in_digest, delivery.mail is not None)].append(reminder.pk)
+            notify_many(notices)
+            emails_queue(mails)
+            for (in_digest, emailed), ids in marks.items():
+                Reminder.objects.filter(pk__in=ids).update(
+                    sent_at=now, in_digest=in_digest, emailed_at=now if emailed else None
+                )
             delivered += len(batch)
 
 
-def _deliver_one(reminder: Reminder, source: ReminderSource, item, preferences: dict, now) -> None:
-    """Inside the claiming transaction: the notice, the outbox row (or the digest mark) and the sent mark."""
+def _deliver_one(reminder: Reminder, source: ReminderSource, item, preferences: dict, now) -> Delivery:
+    """What one claimed row delivers: the notice, the outbox mail (or the digest mark); written by the batch."""
     recipient = reminder.recipient
     preference = preferences.get(recipient.pk) or ReminderPreference(user=recipient)
     still_open = item is not None and source.is_open(item)
+    delivery = Delivery()
     if still_open and preference.in_app:
-        notify(recipient=recipient, url=item.get_absolute_url(), **source.message(item, reminder))
+        delivery.notice = {"recipient": recipient, "url": item.get_absolute_url(), **source.message(item, reminder)}
     wants_mail = still_open and preference.email and bool(recipient.email)
-    reminder.sent_at = now
-    reminder.in_digest = wants_mail and preference.daily_digest
+    delivery.in_digest = wants_mail and preference.daily_digest
     if wants_mail and not preference.daily_digest:
-        _queue_reminder_mail(reminder, source)
-        reminder.emailed_at = now
-    reminder.save(update_fields=["sent_at", "in_digest", "emailed_at"])
+        delivery.mail = _reminder_mail(reminder, source)
+    return delivery
 
 
 def load_items(reminders, sources: dict[int, ReminderSource]) -> dict:
@@ -133,7 +163,7 @@ def load_items(reminders, sources: dict[int, ReminderSource]) -> dict:
     return items
 
 
-def reminders_run(*, today: datetime.date | None = None, batch_size: int = 50, models: list | None = None) -> dict:
+def reminders_run(*, today: datetime.date | None = None, batch_size: int = 500, models: list | None = None) -> dict:
     candidates = reminders_create(today=today, models=models)
     delivered = reminders_deliver(batch_size=batch_size, models=models)
     return {"candidates": candidates, "delivered": delivered}
