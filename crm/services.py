@@ -117,7 +117,7 @@ def account_team_assign(*, organisation: Organisation, manager, deputy, actor) -
     organisation.save(update_fields=["account_manager", "deputy_manager", "updated_at"])
     if old_manager != manager:
         transaction.on_commit(
-            lambda: account_manager_changed.send(
+            lambda: account_manager_changed.send_robust(
                 sender=Organisation,
                 organisation=organisation,
                 old_manager=old_manager,
@@ -139,7 +139,9 @@ def agreement_save(*, agreement: PartnershipAgreement, actor) -> PartnershipAgre
         timeline_add(organisation=agreement.organisation, kind="agreement", actor=actor, source=agreement, **message)
     else:
         timeline_update_source(source=agreement, **message)
-    transaction.on_commit(lambda: agreement_saved.send(sender=PartnershipAgreement, agreement=agreement, actor=actor))
+    transaction.on_commit(
+        lambda: agreement_saved.send_robust(sender=PartnershipAgreement, agreement=agreement, actor=actor)
+    )
     return agreement
 
 
@@ -250,7 +252,7 @@ def interaction_save(*, interaction: Interaction, actor, participants=None, cont
         )
     # A new contact, or an edited date, moves the customer's care rhythm.
     transaction.on_commit(
-        lambda: interaction_logged.send(
+        lambda: interaction_logged.send_robust(
             sender=Interaction, organisation=interaction.organisation, interaction=interaction
         )
     )
@@ -299,5 +301,5 @@ def delivery_save(*, delivery: Delivery, actor) -> Delivery:
             url=delivery.get_absolute_url(),
             **delivery_completed_message(delivery),
         )
-        transaction.on_commit(lambda: delivery_completed.send(sender=Delivery, delivery=delivery, actor=actor))
+        transaction.on_commit(lambda: delivery_completed.send_robust(sender=Delivery, delivery=delivery, actor=actor))
     return delivery

@@ -1,4 +1,10 @@
-"""Events the register announces; apps above crm (care_plans, segments...) connect to them."""
+"""Events the register announces; apps above crm (care_plans, segments...) connect to them.
+
+Each is sent after the commit of the change it announces, with `send_robust`: a receiver that fails is logged
+and can fail neither the request that already committed nor the other receivers. So a receiver does light,
+idempotent work, or queues a task with `kumppani.publish.publish_after_commit`, and whatever it does has a
+periodic sweep that repairs it when it did not run (docs/ARCHITECTURE.md, "Side effects after the commit").
+"""
 
 from django.dispatch import Signal
 

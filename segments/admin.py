@@ -1,9 +1,9 @@
 """Admins define segments, care models and suggestion thresholds here; history is read-only."""
 
 from django.contrib import admin
-from django.db import transaction
 from simple_history.admin import SimpleHistoryAdmin
 
+from kumppani.publish import publish_after_commit
 from segments.models import CareModel, Segment, SegmentChange, SegmentReview, Suggestion, SuggestionSettings
 
 
@@ -63,7 +63,8 @@ class CareModelAdmin(SimpleHistoryAdmin):
         if "contact_interval_months" in form.changed_data:
             from segments.tasks import recompute_next_contacts_task
 
-            transaction.on_commit(recompute_next_contacts_task.delay)
+            # Never waits for a broker that is down; the nightly recompute does it then.
+            publish_after_commit(recompute_next_contacts_task)
 
 
 @admin.register(SuggestionSettings)
@@ -72,7 +73,8 @@ class SuggestionSettingsAdmin(SimpleHistoryAdmin):
         super().save_model(request, obj, form, change)
         from segments.tasks import refresh_suggestions_task
 
-        transaction.on_commit(refresh_suggestions_task.delay)
+        # Never waits for a broker that is down; the nightly refresh does it then.
+        publish_after_commit(refresh_suggestions_task)
 
     def has_add_permission(self, request):
         return not SuggestionSettings.objects.exists()

@@ -123,7 +123,7 @@ def segment_change(
         resolved_at=change.changed_at, resolved_by=actor, resolution=_("Segment changed")
     )
     transaction.on_commit(
-        lambda: segment_changed.send(
+        lambda: segment_changed.send_robust(
             sender=SegmentChange, organisation=organisation, from_code=from_code, to_code=to_code, actor=actor
         )
     )
