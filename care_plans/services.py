@@ -3,7 +3,7 @@
 import datetime
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,7 +19,7 @@ from care_plans.models import (
     SteeringGroup,
     SteeringGroupMember,
 )
-from crm.models import Delivery, Organisation
+from crm.models import AccountTeamAssignment, Delivery, Organisation
 from crm.timeline import timeline_add, timeline_update_source
 from kumppani.lib.workdays import add_working_days, due_after
 from leads import services as lead_services
@@ -122,6 +122,57 @@ def followup_create_for_manager_change(*, organisation, old_manager, new_manager
         follow_up.save()
         timeline_add(organisation=organisation, kind="follow_up", actor=actor, source=follow_up, **title)
     return follow_up
+
+
+def followups_create_for_manager_changes() -> int:
+    """The nightly repair of the manager-change receiver: a follow-up for each recent change that has none.
+
+    `account_manager_changed` is sent after the commit, so its receiver can fail with the change already stored.
+    The change itself is a durable row (the new `AccountTeamAssignment`, whose predecessor ended at the same
+    moment): each one of the last ENDED_DELIVERY_LOOKBACK_DAYS without a manager-change follow-up for the new
+    manager made since gets it now. A change whose follow-up exists is never followed up twice.
+    """
+    since = timezone.now() - datetime.timedelta(days=ENDED_DELIVERY_LOOKBACK_DAYS)
+    Manager = AccountTeamAssignment.Role.MANAGER
+    changes = (
+        AccountTeamAssignment.objects.filter(role=Manager, valid_from__gte=since)
+        .filter(
+            Exists(
+                AccountTeamAssignment.objects.filter(
+                    organisation=OuterRef("organisation"), role=Manager, valid_to=OuterRef("valid_from")
+                ).exclude(user=OuterRef("user"))
+            )
+        )
+        .exclude(
+            Exists(
+                FollowUp.objects.filter(
+                    organisation=OuterRef("organisation"),
+                    kind=FollowUp.Kind.MANAGER_CHANGE,
+                    owner=OuterRef("user"),
+                    created_at__gte=OuterRef("valid_from"),
+                )
+            )
+        )
+        .select_related("organisation", "user", "assigned_by")
+    )
+    created = 0
+    for change in changes:
+        previous = (
+            AccountTeamAssignment.objects.filter(
+                organisation=change.organisation, role=Manager, valid_to=change.valid_from
+            )
+            .select_related("user")
+            .first()
+        )
+        created += bool(
+            followup_create_for_manager_change(
+                organisation=change.organisation,
+                old_manager=previous.user,
+                new_manager=change.user,
+                actor=change.assigned_by,
+            )
+        )
+    return created
 
 
 @transaction.atomic

@@ -11,6 +11,13 @@ def ended_deliveries_task() -> int:
 
 
 @shared_task
+def manager_changes_task() -> int:
+    from care_plans.services import followups_create_for_manager_changes
+
+    return followups_create_for_manager_changes()
+
+
+@shared_task
 def followups_for_delivery_task(delivery_id: int, actor_id: int | None = None) -> int:
     """After-care for one completed delivery; safe to run twice (a (delivery, step) has one follow-up)."""
     from django.contrib.auth import get_user_model

@@ -226,3 +226,51 @@ def test_closing_past_follow_ups_cancels_only_long_overdue_after_care(account_ma
     recent.refresh_from_db()
     assert (old.status, recent.status) == ("cancelled", "open")
     assert old.history.count() == 2  # the change is traced, nothing deleted
+
+
+@freeze_time("2026-06-17 10:00:00+03:00")
+def test_a_manager_change_whose_receiver_failed_gets_its_follow_up_from_the_nightly_repair(
+    account_manager, django_capture_on_commit_callbacks, monkeypatch
+):
+    other = user_with_role(Role.ACCOUNT_MANAGER)
+    organisation = OrganisationFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        crm_services.account_team_assign(
+            organisation=organisation, manager=account_manager, deputy=None, actor=account_manager
+        )
+
+    def failing(**kwargs):
+        raise RuntimeError("the database went away after the commit")
+
+    monkeypatch.setattr(services, "followup_create_for_manager_change", failing)
+    with django_capture_on_commit_callbacks(execute=True):
+        crm_services.account_team_assign(organisation=organisation, manager=other, deputy=None, actor=account_manager)
+    assert not FollowUp.objects.exists()  # the change is stored, its follow-up is not
+    monkeypatch.undo()
+
+    assert services.followups_create_for_manager_changes() == 1
+    [task] = FollowUp.objects.all()
+    assert (task.kind, task.owner, task.organisation) == (FollowUp.Kind.MANAGER_CHANGE, other, organisation)
+    assert services.followups_create_for_manager_changes() == 0  # once
+    assert FollowUp.objects.count() == 1
+
+
+@freeze_time("2026-06-17 10:00:00+03:00")
+def test_the_nightly_repair_leaves_changes_whose_follow_up_was_made_alone(
+    account_manager, django_capture_on_commit_callbacks
+):
+    organisation = OrganisationFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        crm_services.account_team_assign(
+            organisation=organisation, manager=account_manager, deputy=None, actor=account_manager
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        crm_services.account_team_assign(
+            organisation=organisation,
+            manager=user_with_role(Role.ACCOUNT_MANAGER),
+            deputy=None,
+            actor=account_manager,
+        )
+    assert FollowUp.objects.count() == 1
+    assert services.followups_create_for_manager_changes() == 0  # a first manager is no change either
+    assert FollowUp.objects.count() == 1
