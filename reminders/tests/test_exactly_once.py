@@ -124,3 +124,19 @@ def test_a_redelivered_email_task_sends_nothing_twice(due_items):
     for reminder in Reminder.objects.all()[:3]:
         assert send_reminder_email_task_alias(reminder.pk) is False  # the task's name from before the outbox
     assert len(mail.outbox) == ITEMS
+
+
+@freeze_time("2026-04-02 08:00:00+03:00")
+def test_the_run_reminders_command_delivers_and_sends_what_is_due(due_items, monkeypatch):
+    import io
+
+    from django.core.management import call_command
+
+    # No worker takes the send tasks (as with the broker down): the command sends the mail itself.
+    monkeypatch.setattr("outbox.services.publish", lambda task, *args: False)
+    out = io.StringIO()
+    call_command("run_reminders", "--send", stdout=out)
+    assert f"{ITEMS} delivered" in out.getvalue()
+    assert f"{ITEMS} e-mails sent" in out.getvalue()
+    assert len(mail.outbox) == ITEMS
+    assert OutgoingEmail.objects.filter(state=OutgoingEmail.State.SENT).count() == ITEMS
