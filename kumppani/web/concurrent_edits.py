@@ -83,10 +83,11 @@ def save_versioned(form: forms.ModelForm, save: Callable[[], T]) -> T | None:
 
     On a conflict the form gets `edit_conflicts` and the current version, so rendering it again asks the person.
     """
-    if VERSION_FIELD not in form.fields:
-        return save()  # a new record: nobody else can have changed it
+    token = (form.cleaned_data.get(VERSION_FIELD) or "") if VERSION_FIELD in form.fields else ""
+    if not token.isdigit():
+        # A new record, or a post that names no version (not from the form, which always does): nothing to compare.
+        return save()
     instance = form.instance
-    token = form.cleaned_data.get(VERSION_FIELD) or ""
     with transaction.atomic():
         # The lock makes the check and the save one step: a second save waits here, then sees the first.
         type(instance)._default_manager.select_for_update().filter(pk=instance.pk).values_list("pk").first()
@@ -116,10 +117,12 @@ def _compared_fields(form) -> list[str]:
 def _conflicts(form, token: str) -> list[Conflict]:
     names = _compared_fields(form)
     history = form.instance.history.select_related("history_user").order_by("history_id")
-    base = history.filter(history_id=token).first() if token.isdigit() else None
-    records = list(history.filter(history_id__gt=base.history_id) if base else history)
-    previous = base if base is not None else (records.pop(0) if records else None)
+    base = history.filter(history_id=token).first()
+    if base is None:
+        return []  # a version of another record: nothing to compare with
+    previous = base
     changed_in: dict[str, object] = {}
+    records = history.filter(history_id__gt=base.history_id)
     for record in records:
         for change in record.diff_against(previous, included_fields=names).changes:
             changed_in[change.field] = record
@@ -141,7 +144,7 @@ def _conflicts(form, token: str) -> list[Conflict]:
                 mine=_display(field, mine),
                 changed_by=(user.get_full_name() or str(user)) if user else _("someone"),
                 changed_at=record.history_date,
-                you_changed=base is None or mine != getattr(base, field.attname),
+                you_changed=mine != getattr(base, field.attname),
             )
         )
     order = list(form.fields)
