@@ -188,3 +188,31 @@ def test_two_concurrent_saves_through_the_service_cannot_both_win(account_manage
     assert sorted(results.values()) == [False, True]
     winner = next(name for name, won in results.items() if won)
     assert Organisation.objects.get(pk=organisation.pk).name == winner
+
+
+def test_two_admins_editing_one_record_in_the_admin(admin_client, admin):
+    from django.test import Client
+
+    from crm.models import Industry
+
+    industry = Industry.objects.create(code="X98", level=Industry.Level.SECTION, name_fi="Alku", name_en="Start")
+    url = reverse("admin:crm_industry_change", args=[industry.pk])
+    other = Client()
+    other.force_login(admin)
+    firsts = posted_data(admin_client.get(url).context["adminform"].form)
+    seconds = posted_data(other.get(url).context["adminform"].form)
+    assert "edit_version" in firsts
+
+    assert admin_client.post(url, {**firsts, "name_fi": "Ensimmäinen"}).status_code == 302
+    response = other.post(url, {**seconds, "name_fi": "Toinen"})
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    [conflict] = form.edit_conflicts
+    assert (conflict.theirs, conflict.mine) == ("Ensimmäinen", "Toinen")
+    industry.refresh_from_db()
+    assert industry.name_fi == "Ensimmäinen"
+
+    again = {**posted_data(form), conflict.input_name: "mine"}
+    assert other.post(url, again).status_code == 302
+    industry.refresh_from_db()
+    assert industry.name_fi == "Toinen"

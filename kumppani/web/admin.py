@@ -1,4 +1,5 @@
-"""The admin's shared rules: nothing people edit is hard-deleted, and what was deleted can be restored.
+"""The admin's shared rules: nothing people edit is hard-deleted, what was deleted can be restored, and two
+admins editing one record do not silently overwrite each other.
 
 Every app's admin builds on these. `NoDeleteAdmin` takes away the delete permission (and with it the
 "delete selected" bulk action and the delete button); records are archived, cancelled or closed through the
@@ -16,6 +17,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
+
+from .concurrent_edits import AdminVersionedFormMixin
 
 DELETED_RECORDS_SHOWN = 200
 
@@ -47,6 +50,13 @@ class ReadOnlyAdmin(NoDeleteAdmin):
 
 class HistoryAdmin(NoDeleteMixin, SimpleHistoryAdmin):
     """Change history with revert (django-simple-history), no deletion, and a page of deleted records."""
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is None:
+            return form
+        # Two admins editing one record: the second is shown the first's changes (kumppani.web.concurrent_edits).
+        return type(form.__name__, (AdminVersionedFormMixin, form), {})
 
     def get_urls(self):
         name = f"{self.opts.app_label}_{self.opts.model_name}_deleted"

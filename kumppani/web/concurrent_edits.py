@@ -83,23 +83,44 @@ def save_versioned(form: forms.ModelForm, save: Callable[[], T]) -> T | None:
 
     On a conflict the form gets `edit_conflicts` and the current version, so rendering it again asks the person.
     """
+    with transaction.atomic():
+        if not lock_and_compare(form):
+            return save()
+    return None
+
+
+def lock_and_compare(form: forms.ModelForm) -> list[Conflict]:
+    """Lock the form's row and list what others changed since the form's version; call it in a transaction.
+
+    The lock lasts until that transaction ends, so the check and the save that follows are one step: a second
+    save waits here, then sees the first. On a conflict the form gets `edit_conflicts` and the current version.
+    """
     token = (form.cleaned_data.get(VERSION_FIELD) or "") if VERSION_FIELD in form.fields else ""
     if not token.isdigit():
         # A new record, or a post that names no version (not from the form, which always does): nothing to compare.
-        return save()
+        return []
     instance = form.instance
-    with transaction.atomic():
-        # The lock makes the check and the save one step: a second save waits here, then sees the first.
-        type(instance)._default_manager.select_for_update().filter(pk=instance.pk).values_list("pk").first()
-        latest = version_of(instance)
-        conflicts = [] if latest == token else _conflicts(form, token)
-        if not conflicts:
-            return save()
-    form.edit_conflicts = conflicts
-    data = form.data.copy()
-    data[form.add_prefix(VERSION_FIELD)] = latest
-    form.data = data
-    return None
+    type(instance)._default_manager.select_for_update().filter(pk=instance.pk).values_list("pk").first()
+    latest = version_of(instance)
+    conflicts = [] if latest == token else _conflicts(form, token)
+    if conflicts:
+        form.edit_conflicts = conflicts
+        data = form.data.copy()
+        data[form.add_prefix(VERSION_FIELD)] = latest
+        form.data = data
+    return conflicts
+
+
+class AdminVersionedFormMixin(VersionedFormMixin):
+    """The admin's change form: its view runs in one transaction, so the check can be part of validation."""
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk is not None and lock_and_compare(self):
+            raise forms.ValidationError(
+                _("Someone else saved this while you were editing: choose below, field by field, and save again.")
+            )
+        return data
 
 
 def _compared_fields(form) -> list[str]:
