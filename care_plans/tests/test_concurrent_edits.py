@@ -24,7 +24,9 @@ def test_the_second_save_of_a_care_plan_is_asked_not_applied(account_manager):
     plan = CarePlanFactory(customer_goals="Alku", owner=account_manager)
     url = reverse("care_plans:plan_edit", args=[plan.pk])
     anna, bo = _clients(account_manager)
-    annas = posted_data(anna.get(url).context["form"])
+    page = anna.get(url)
+    assert 'name="edit_version"' in page.content.decode()
+    annas = posted_data(page.context["form"])
     bos = posted_data(bo.get(url).context["form"])
 
     assert anna.post(url, {**annas, "customer_goals": "Annan tavoitteet"}).status_code == 302

@@ -46,6 +46,7 @@ def bo(colleague):
 def _load(client, url) -> dict:
     response = client.get(url)
     assert response.status_code == 200
+    assert 'name="edit_version"' in response.content.decode()  # the page sends the version it shows
     return posted_data(response.context["form"])
 
 
@@ -199,7 +200,9 @@ def test_two_admins_editing_one_record_in_the_admin(admin_client, admin):
     url = reverse("admin:crm_industry_change", args=[industry.pk])
     other = Client()
     other.force_login(admin)
-    firsts = posted_data(admin_client.get(url).context["adminform"].form)
+    page = admin_client.get(url)
+    assert 'name="edit_version"' in page.content.decode()
+    firsts = posted_data(page.context["adminform"].form)
     seconds = posted_data(other.get(url).context["adminform"].form)
     assert "edit_version" in firsts
 

@@ -35,7 +35,9 @@ def test_the_second_save_of_an_offer_is_asked_not_applied(account_manager):
     assert anna.post(create, form).status_code == 302
     offer = Offer.objects.get(title="Alku")
     url = reverse("leads:offer_edit", args=[offer.pk])
-    annas, bos = _data(anna.get(url)), _data(bo.get(url))
+    page = anna.get(url)
+    assert 'name="edit_version"' in page.content.decode()
+    annas, bos = _data(page), _data(bo.get(url))
 
     assert anna.post(url, {**annas, "title": "Annan otsikko"}).status_code == 302
     response = bo.post(url, {**bos, "title": "Bon otsikko"})
