@@ -41,7 +41,7 @@ class NoDeleteAdmin(NoDeleteMixin, admin.ModelAdmin):
 class ReadOnlyAdmin(NoDeleteAdmin):
     """Records the system writes (timelines, logs): looked at, never added, changed or deleted here."""
 
-    def has_add_permission(self, request, obj=None) -> bool:
+    def has_add_permission(self, request) -> bool:
         return False
 
     def has_change_permission(self, request, obj=None) -> bool:
