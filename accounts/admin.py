@@ -5,14 +5,17 @@ from datetime import timedelta
 from django import forms
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm
 from django.contrib.auth.forms import UserChangeForm as DjangoUserChangeForm
+from django.contrib.auth.models import Group
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
+
+from kumppani.web.admin import HistoryAdmin, NoDeleteAdmin, NoDeleteMixin, ReadOnlyAdmin
 
 from .models import LoginAttempt, Notification, OrgUnit, User
 from .roles import Role
@@ -68,7 +71,7 @@ ROLE_LABELS = dict(Role.choices)
 
 
 @admin.register(User)
-class UserAdmin(SimpleHistoryAdmin, DjangoUserAdmin):
+class UserAdmin(HistoryAdmin, DjangoUserAdmin):
     form = UserChangeForm
     add_form = UserCreationForm
     fieldsets = (
@@ -116,8 +119,16 @@ class UserAdmin(SimpleHistoryAdmin, DjangoUserAdmin):
         return ", ".join(unit.name for unit in obj.units.all())
 
 
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(NoDeleteMixin, DjangoGroupAdmin):
+    """Roles are groups that the code names (accounts.roles): deleting one would take the role from its people."""
+
+
 @admin.register(OrgUnit)
-class OrgUnitAdmin(SimpleHistoryAdmin):
+class OrgUnitAdmin(HistoryAdmin):
     list_display = ["name", "kind", "parent", "head", "members_count", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name", "parent__name"]
@@ -133,7 +144,7 @@ class OrgUnitAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(LoginAttempt)
-class LoginAttemptAdmin(admin.ModelAdmin):
+class LoginAttemptAdmin(ReadOnlyAdmin):
     """Failed logins, read-only: who is being throttled and from where. Rows are pruned after a day."""
 
     list_display = ["email", "ip_address", "attempted_at", "counts_now"]
@@ -141,15 +152,6 @@ class LoginAttemptAdmin(admin.ModelAdmin):
     search_fields = ["email", "ip_address"]
     ordering = ["-attempted_at"]
     actions = ["unlock_selected"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
     def has_unlock_permission(self, request) -> bool:
         return request.user.has_perm("accounts.delete_loginattempt")
@@ -175,7 +177,7 @@ class LoginAttemptAdmin(admin.ModelAdmin):
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(NoDeleteAdmin):
     list_display = ["recipient", "what", "created_at", "read_at"]
     raw_id_fields = ["recipient"]
 

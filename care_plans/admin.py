@@ -1,5 +1,4 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from care_plans.models import (
     AfterCareModel,
@@ -13,26 +12,27 @@ from care_plans.models import (
     SteeringGroup,
     SteeringGroupMember,
 )
+from kumppani.web.admin import HistoryAdmin, NoDeleteAdmin, NoDeleteInlineMixin
 
 
-class AfterCareStepInline(admin.TabularInline):
+class AfterCareStepInline(NoDeleteInlineMixin, admin.TabularInline):
     model = AfterCareStep
     extra = 0
 
 
 @admin.register(AfterCareModel)
-class AfterCareModelAdmin(SimpleHistoryAdmin):
+class AfterCareModelAdmin(HistoryAdmin):
     list_display = ["name", "service_type", "is_default", "is_active"]
     inlines = [AfterCareStepInline]
 
 
 @admin.register(AfterCareStep)
-class AfterCareStepAdmin(SimpleHistoryAdmin):
+class AfterCareStepAdmin(HistoryAdmin):
     list_display = ["title_fi", "title_en", "title_sv", "model", "days_after_end", "working_days"]
 
 
 @admin.register(ReminderSettings)
-class ReminderSettingsAdmin(SimpleHistoryAdmin):
+class ReminderSettingsAdmin(HistoryAdmin):
     list_display = ["__str__", "due_soon_days", "escalate_after_days"]
 
     def has_add_permission(self, request) -> bool:
@@ -40,7 +40,7 @@ class ReminderSettingsAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(CarePlan)
-class CarePlanAdmin(SimpleHistoryAdmin):
+class CarePlanAdmin(HistoryAdmin):
     list_display = ["organisation", "status", "owner", "review_date"]
     list_filter = ["status"]
     raw_id_fields = ["organisation", "owner"]
@@ -48,33 +48,33 @@ class CarePlanAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(PlanAction)
-class PlanActionAdmin(SimpleHistoryAdmin):
+class PlanActionAdmin(HistoryAdmin):
     list_display = ["title", "organisation", "owner", "due_date", "status"]
     list_filter = ["status"]
     raw_id_fields = ["organisation", "plan", "meeting", "owner"]
 
 
-class MemberInline(admin.TabularInline):
+class MemberInline(NoDeleteInlineMixin, admin.TabularInline):
     model = SteeringGroupMember
     extra = 0
     raw_id_fields = ["user", "contact"]
 
 
 @admin.register(SteeringGroup)
-class SteeringGroupAdmin(SimpleHistoryAdmin):
+class SteeringGroupAdmin(HistoryAdmin):
     list_display = ["name", "organisation", "kind", "is_active"]
     raw_id_fields = ["organisation", "plan"]
     inlines = [MemberInline]
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(HistoryAdmin):
     list_display = ["group", "starts_at", "location"]
     raw_id_fields = ["group"]
 
 
 @admin.register(FollowUp)
-class FollowUpAdmin(SimpleHistoryAdmin):
+class FollowUpAdmin(HistoryAdmin):
     list_display = ["display_title", "organisation", "owner", "due_date", "status", "kind"]
     list_filter = ["status", "kind"]
     raw_id_fields = ["organisation", "delivery", "owner", "completed_by"]
@@ -88,7 +88,7 @@ class FollowUpAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(CalendarFeed)
-class CalendarFeedAdmin(admin.ModelAdmin):
+class CalendarFeedAdmin(NoDeleteAdmin):
     list_display = ["user", "created_at"]
     raw_id_fields = ["user"]
     exclude = ["token"]

@@ -16,6 +16,7 @@ from care_plans.models import (
     SteeringGroupMember,
 )
 from crm.models import ServiceType
+from kumppani.web.concurrent_edits import VersionedFormMixin
 from reminders.models import ReminderPreference
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -57,7 +58,7 @@ class FollowUpForm(forms.ModelForm):
         return [line.strip() for line in self.cleaned_data["new_needs"].splitlines() if line.strip()]
 
 
-class CarePlanForm(forms.ModelForm):
+class CarePlanForm(VersionedFormMixin, forms.ModelForm):
     channels = forms.MultipleChoiceField(
         label=_("Channels"), choices=Channel.choices, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -121,7 +122,7 @@ class MemberForm(forms.ModelForm):
         fields = ["name", "role", "duties"]
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["starts_at", "duration_minutes", "location", "agenda", "minutes"]

@@ -18,6 +18,7 @@ from crm.models import (
 )
 from crm.preferences import Decision
 from kumppani.lib.business_id import normalise_business_id
+from kumppani.web.concurrent_edits import VersionedFormMixin
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -35,7 +36,7 @@ def unit_choices(current_id: int | None = None):
     return units.only("pk", "name").order_by("name")
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(VersionedFormMixin, forms.ModelForm):
     website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
 
     class Meta:
@@ -107,14 +108,14 @@ class AccountTeamForm(forms.Form):
         return data
 
 
-class AgreementForm(forms.ModelForm):
+class AgreementForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = PartnershipAgreement
         fields = ["title", "start_date", "end_date", "document", "notes"]
         widgets = {"start_date": DATE_INPUT, "end_date": DATE_INPUT, "notes": forms.Textarea(attrs={"rows": 3})}
 
 
-class ContactForm(forms.ModelForm):
+class ContactForm(VersionedFormMixin, forms.ModelForm):
     """The person's details and, per kind of mail, their decision: status, its date and where it was given.
 
     A kind with no decision yet may be left unrecorded; a recorded one can be changed but not unrecorded, since
@@ -180,7 +181,7 @@ class ContactForm(forms.ModelForm):
         ]
 
 
-class InteractionForm(forms.ModelForm):
+class InteractionForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Interaction
         fields = [
@@ -219,7 +220,7 @@ class InteractionForm(forms.ModelForm):
         return value
 
 
-class DeliveryForm(forms.ModelForm):
+class DeliveryForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Delivery
         fields = [

@@ -3,29 +3,26 @@
 from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from kumppani.web.admin import HistoryAdmin, NoDeleteInlineMixin
 from leads.models import Lead, LeadEvent, LeadRoute, LeadSettings, Offer, OfferLine
 
 
 @admin.register(LeadSettings)
-class LeadSettingsAdmin(SimpleHistoryAdmin):
+class LeadSettingsAdmin(HistoryAdmin):
     list_display = ["__str__", "contact_within_working_days", "escalate_after_working_days", "offer_validity_days"]
 
     def has_add_permission(self, request) -> bool:
         return not LeadSettings.objects.exists()
 
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
-
 
 @admin.register(LeadRoute)
-class LeadRouteAdmin(SimpleHistoryAdmin):
+class LeadRouteAdmin(HistoryAdmin):
     list_display = ["need", "unit"]
     list_select_related = ["unit"]
 
 
-class LeadEventInline(admin.TabularInline):
+class LeadEventInline(NoDeleteInlineMixin, admin.TabularInline):
     model = LeadEvent
     extra = 0
     fields = readonly_fields = ("occurred_at", "actor", "state", "what", "note")
@@ -37,7 +34,7 @@ class LeadEventInline(admin.TabularInline):
 
 
 @admin.register(Lead)
-class LeadAdmin(SimpleHistoryAdmin):
+class LeadAdmin(HistoryAdmin):
     list_display = ["pk", "__str__", "state", "need", "passed_by", "assignee", "unit", "created_at", "contacted_at"]
     list_filter = ["state", "need", "unit"]
     list_select_related = ["organisation", "passed_by", "assignee", "unit"]
@@ -46,7 +43,7 @@ class LeadAdmin(SimpleHistoryAdmin):
     inlines = [LeadEventInline]
 
 
-class OfferLineInline(admin.TabularInline):
+class OfferLineInline(NoDeleteInlineMixin, admin.TabularInline):
     model = OfferLine
     extra = 0
 
@@ -61,7 +58,7 @@ class OfferAdminForm(forms.ModelForm):
 
 
 @admin.register(Offer)
-class OfferAdmin(SimpleHistoryAdmin):
+class OfferAdmin(HistoryAdmin):
     form = OfferAdminForm
     list_display = ["title", "organisation", "state", "total", "valid_until", "responsible", "unit"]
     list_filter = ["state", "unit"]

@@ -8,6 +8,7 @@ from crm.access import nameable_organisations
 from crm.forms import DATE_INPUT, account_managers, unit_choices
 from crm.models import Organisation, ServiceType
 from kumppani.lib.business_id import normalise_business_id
+from kumppani.web.concurrent_edits import VersionedFormMixin
 from leads.models import Lead, Need, Offer, OfferLine
 from leads.services import resolve_organisation
 
@@ -164,7 +165,7 @@ class DeliveryStartForm(forms.Form):
     start_date = forms.DateField(label=_("Start date"), widget=DATE_INPUT)
 
 
-class OfferForm(forms.ModelForm):
+class OfferForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Offer
         fields = ["title", "responsible", "unit", "valid_until", "notes"]

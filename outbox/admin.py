@@ -4,12 +4,13 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from kumppani.web.admin import ReadOnlyAdmin
 from outbox.models import OutgoingEmail
 from outbox.services import emails_requeue
 
 
 @admin.register(OutgoingEmail)
-class OutgoingEmailAdmin(admin.ModelAdmin):
+class OutgoingEmailAdmin(ReadOnlyAdmin):
     """Mail rows are a record of what was sent: nobody adds, edits or deletes them here."""
 
     list_display = ["to", "template", "state", "attempts", "short_error", "created_at", "sent_at"]
@@ -36,15 +37,6 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
         "message_id",
     ]
     readonly_fields = fields
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
     def has_resend_permission(self, request) -> bool:
         return request.user.has_perm("outbox.change_outgoingemail")

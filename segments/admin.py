@@ -1,14 +1,14 @@
 """Admins define segments, care models and suggestion thresholds here; history is read-only."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from kumppani.publish import publish_after_commit
+from kumppani.web.admin import HistoryAdmin, ReadOnlyAdmin
 from segments.models import CareModel, Segment, SegmentChange, SegmentReview, Suggestion, SuggestionSettings
 
 
 @admin.register(Segment)
-class SegmentAdmin(SimpleHistoryAdmin):
+class SegmentAdmin(HistoryAdmin):
     list_display = ("name_fi", "code", "order", "colour", "is_active")
     list_editable = ("order", "is_active")
     readonly_fields = ("code",)
@@ -22,12 +22,9 @@ class SegmentAdmin(SimpleHistoryAdmin):
     def has_add_permission(self, request):
         return False  # the five segments are shipped; codes are referenced by rules
 
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(CareModel)
-class CareModelAdmin(SimpleHistoryAdmin):
+class CareModelAdmin(HistoryAdmin):
     list_display = (
         "segment",
         "contact_interval_months",
@@ -68,7 +65,7 @@ class CareModelAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(SuggestionSettings)
-class SuggestionSettingsAdmin(SimpleHistoryAdmin):
+class SuggestionSettingsAdmin(HistoryAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         from segments.tasks import refresh_suggestions_task
@@ -79,12 +76,9 @@ class SuggestionSettingsAdmin(SimpleHistoryAdmin):
     def has_add_permission(self, request):
         return not SuggestionSettings.objects.exists()
 
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(SegmentChange)
-class SegmentChangeAdmin(admin.ModelAdmin):
+class SegmentChangeAdmin(ReadOnlyAdmin):
     list_display = ("organisation", "from_code", "to_code", "changed_at", "changed_by", "source")
     list_filter = ("source", "to_code")
     date_hierarchy = "changed_at"
@@ -92,18 +86,11 @@ class SegmentChangeAdmin(admin.ModelAdmin):
     list_select_related = ("organisation", "changed_by")
     raw_id_fields = ("organisation",)
 
-    def has_add_permission(self, request):
-        return False  # changes go through segments.services so the rules and the timeline apply
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+    # Changes go through segments.services so the rules and the timeline apply.
 
 
 @admin.register(Suggestion)
-class SuggestionAdmin(admin.ModelAdmin):
+class SuggestionAdmin(HistoryAdmin):
     list_display = ("organisation", "from_code", "suggested_code", "status", "computed_at", "decided_by")
     list_filter = ("status", "suggested_code")
     search_fields = ("organisation__name",)
@@ -115,7 +102,7 @@ class SuggestionAdmin(admin.ModelAdmin):
 
 
 @admin.register(SegmentReview)
-class SegmentReviewAdmin(admin.ModelAdmin):
+class SegmentReviewAdmin(HistoryAdmin):
     list_display = ("organisation", "reason", "created_at", "resolved_at", "resolved_by")
     list_filter = ("reason", ("resolved_at", admin.EmptyFieldListFilter))
     search_fields = ("organisation__name",)

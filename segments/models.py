@@ -262,6 +262,8 @@ class Suggestion(models.Model):
     )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("segment suggestion")
         verbose_name_plural = _("segment suggestions")
@@ -314,6 +316,8 @@ class SegmentReview(models.Model):
         related_name="+",
     )
     resolution = models.CharField(_("resolution"), max_length=300, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("segment review")

@@ -293,6 +293,7 @@ ADMIN_PACKAGES = (
     "import_export.",
     "simple_history.",
     "django_celery_beat.",
+    "kumppani.web.admin",  # the shared ModelAdmin base (changelists, deleted records), kumppani/tests/test_admin_*
 )
 IGNORED = [
     (

@@ -119,6 +119,8 @@ class NewNeed(models.Model):
     converted_at = models.DateTimeField(_("converted"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("new need")
         verbose_name_plural = _("new needs")

@@ -13,6 +13,7 @@ from care_plans.forms import MeetingForm, MemberForm, PlanActionForm, SteeringGr
 from care_plans.models import CarePlan, Meeting, PlanAction, SteeringGroup, SteeringGroupMember
 from care_plans.views.common import render_form
 from crm.access import get_rw_organisation_for_user
+from kumppani.web.concurrent_edits import save_versioned
 
 
 @role_required(*EDITOR_ROLES)
@@ -76,8 +77,10 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _save_meeting(request, form, group, title) -> HttpResponse:
-    if request.method == "POST" and form.is_valid():
-        meeting = services.meeting_save(meeting=form.save(commit=False), actor=request.user)
+    def save():
+        return services.meeting_save(meeting=form.save(commit=False), actor=request.user)
+
+    if request.method == "POST" and form.is_valid() and (meeting := save_versioned(form, save)):
         messages.success(request, _("The meeting was saved."))
         return redirect(meeting)
     return render_form(

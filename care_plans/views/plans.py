@@ -14,6 +14,7 @@ from care_plans.forms import CarePlanFilter, CarePlanForm, PlanActionForm
 from care_plans.models import CarePlan, PlanAction
 from care_plans.views.common import render_form
 from crm.access import get_rw_organisation_for_user
+from kumppani.web.concurrent_edits import save_versioned
 from kumppani.web.formatting import format_date
 from kumppani.web.htmx import render_list
 from kumppani.web.pagination import paginate
@@ -90,10 +91,12 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _save_plan(request, form, organisation, title) -> HttpResponse:
-    if request.method == "POST" and form.is_valid():
-        plan = services.plan_save(
+    def save():
+        return services.plan_save(
             plan=form.save(commit=False), actor=request.user, services=form.cleaned_data["services_to_offer"]
         )
+
+    if request.method == "POST" and form.is_valid() and (plan := save_versioned(form, save)):
         messages.success(request, _("The care plan was saved."))
         return redirect(plan)
     return render_form(

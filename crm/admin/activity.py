@@ -4,15 +4,15 @@ from django import forms
 from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from crm import services
 from crm.models import Delivery, Interaction, TimelineEntry
 from crm.timeline import kind_for, registered_kinds
+from kumppani.web.admin import HistoryAdmin, ReadOnlyAdmin
 
 
 @admin.register(Interaction)
-class InteractionAdmin(SimpleHistoryAdmin):
+class InteractionAdmin(HistoryAdmin):
     list_display = ["occurred_at", "kind", "organisation", "subject", "created_by"]
     list_display_links = ["occurred_at", "subject"]
     list_filter = ["kind", "channel"]
@@ -41,7 +41,7 @@ class DeliveryAdminForm(forms.ModelForm):
 
 
 @admin.register(Delivery)
-class DeliveryAdmin(SimpleHistoryAdmin):
+class DeliveryAdmin(HistoryAdmin):
     form = DeliveryAdminForm
     list_display = [
         "title",
@@ -82,7 +82,7 @@ class TimelineKindFilter(admin.SimpleListFilter):
 
 
 @admin.register(TimelineEntry)
-class TimelineEntryAdmin(admin.ModelAdmin):
+class TimelineEntryAdmin(ReadOnlyAdmin):
     """Read-only: entries are written by the services that make things happen."""
 
     list_display = ["occurred_at", "organisation", "kind_label", "what", "actor"]
@@ -100,12 +100,3 @@ class TimelineEntryAdmin(admin.ModelAdmin):
     @admin.display(description=_("what happened"))
     def what(self, obj: TimelineEntry):
         return obj.rendered_html
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False

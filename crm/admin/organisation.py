@@ -12,15 +12,15 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
-from simple_history.admin import SimpleHistoryAdmin
 
 from crm import services
 from crm.models import AccountTeamAssignment, Contact, Organisation, PartnershipAgreement
+from kumppani.web.admin import HistoryAdmin, NoDeleteInlineMixin, ReadOnlyAdmin
 
 from .resources import OrganisationResource
 
 
-class PartnershipAgreementInline(admin.TabularInline):
+class PartnershipAgreementInline(NoDeleteInlineMixin, admin.TabularInline):
     model = PartnershipAgreement
     fields = ["title", "start_date", "end_date", "document"]
     extra = 0
@@ -28,7 +28,7 @@ class PartnershipAgreementInline(admin.TabularInline):
     show_change_link = True
 
 
-class ContactInline(admin.TabularInline):
+class ContactInline(NoDeleteInlineMixin, admin.TabularInline):
     model = Contact
     fields = ["first_name", "last_name", "title", "email", "phone", "is_decision_maker", "is_active"]
     extra = 0
@@ -40,7 +40,7 @@ class ContactInline(admin.TabularInline):
         return super().get_queryset(request).filter(anonymised_at__isnull=True)
 
 
-class AccountTeamAssignmentInline(admin.TabularInline):
+class AccountTeamAssignmentInline(NoDeleteInlineMixin, admin.TabularInline):
     """Who was responsible, from when to when: written by crm.services.account_team_assign only."""
 
     model = AccountTeamAssignment
@@ -73,7 +73,7 @@ class OrganisationAdminForm(forms.ModelForm):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class OrganisationAdmin(ImportExportMixin, HistoryAdmin):
     form = OrganisationAdminForm
     resource_classes = [OrganisationResource]
     import_formats = [CSV, XLSX]
@@ -144,9 +144,6 @@ class OrganisationAdmin(ImportExportMixin, SimpleHistoryAdmin):
     ]
     inlines = [PartnershipAgreementInline, ContactInline, AccountTeamAssignmentInline]
     actions = ["archive_selected", "restore_selected"]
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False  # nothing is deleted without a trace: archive instead
 
     def has_import_permission(self, request) -> bool:
         return self.has_add_permission(request) and self.has_change_permission(request)
@@ -221,7 +218,7 @@ class OrganisationAdmin(ImportExportMixin, SimpleHistoryAdmin):
 
 
 @admin.register(PartnershipAgreement)
-class PartnershipAgreementAdmin(SimpleHistoryAdmin):
+class PartnershipAgreementAdmin(HistoryAdmin):
     list_display = ["title", "organisation", "start_date", "end_date", "is_active_today", "created_by"]
     list_filter = ["start_date", "end_date"]
     search_fields = ["title", "organisation__name", "organisation__business_id"]
@@ -255,7 +252,7 @@ class CurrentAssignmentFilter(admin.SimpleListFilter):
 
 
 @admin.register(AccountTeamAssignment)
-class AccountTeamAssignmentAdmin(admin.ModelAdmin):
+class AccountTeamAssignmentAdmin(ReadOnlyAdmin):
     """The account-team history, read-only: the team is changed on the organisation."""
 
     list_display = ["organisation", "role", "user", "valid_from", "valid_to", "assigned_by"]
@@ -263,12 +260,3 @@ class AccountTeamAssignmentAdmin(admin.ModelAdmin):
     search_fields = ["organisation__name", "user__email", "user__last_name"]
     list_select_related = ["organisation", "user", "assigned_by"]
     date_hierarchy = "valid_from"
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False

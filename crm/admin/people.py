@@ -6,15 +6,15 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ExportMixin
 from import_export.formats.base_formats import CSV, XLSX
-from simple_history.admin import SimpleHistoryAdmin
 
 from crm import services
 from crm.models import Contact, ContactPreference
+from kumppani.web.admin import HistoryAdmin, NoDeleteInlineMixin
 
 from .resources import ContactResource
 
 
-class ContactPreferenceInline(admin.TabularInline):
+class ContactPreferenceInline(NoDeleteInlineMixin, admin.TabularInline):
     """Decisions on kinds of mail, read here; account managers record them on the contact form."""
 
     model = ContactPreference
@@ -28,7 +28,7 @@ class ContactPreferenceInline(admin.TabularInline):
 
 
 @admin.register(Contact)
-class ContactAdmin(ExportMixin, SimpleHistoryAdmin):
+class ContactAdmin(ExportMixin, HistoryAdmin):
     inlines = [ContactPreferenceInline]
     resource_classes = [ContactResource]
     export_formats = [CSV, XLSX]
@@ -66,9 +66,6 @@ class ContactAdmin(ExportMixin, SimpleHistoryAdmin):
     @admin.display(description=_("name"), ordering="last_name")
     def name(self, obj: Contact) -> str:
         return obj.full_name
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False  # nothing is deleted without a trace: anonymise instead
 
     def has_change_permission(self, request, obj=None) -> bool:
         if obj is not None and obj.anonymised_at is not None:

@@ -2,14 +2,14 @@
 
 from django.contrib import admin
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
 from crm import services
-from crm.models import Delivery, Industry, Municipality, RegisterSettings, ServiceType
+from crm.models import Industry, Municipality, RegisterSettings, ServiceType
+from kumppani.web.admin import HistoryAdmin
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(SimpleHistoryAdmin):
+class MunicipalityAdmin(HistoryAdmin):
     """Owner municipalities (omistajakunnat) are ticked right in the list."""
 
     list_display = ["code", "name_fi", "name_sv", "region", "is_owner"]
@@ -20,7 +20,7 @@ class MunicipalityAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Industry)
-class IndustryAdmin(admin.ModelAdmin):
+class IndustryAdmin(HistoryAdmin):
     list_display = ["code", "level", "name_fi", "name_en", "name_sv", "parent", "classification"]
     list_filter = ["classification", "level"]
     search_fields = ["code", "name_fi", "name_en", "name_sv"]
@@ -29,31 +29,23 @@ class IndustryAdmin(admin.ModelAdmin):
 
 
 @admin.register(ServiceType)
-class ServiceTypeAdmin(SimpleHistoryAdmin):
-    """A service type in use is retired by unticking active; only an unused one can be deleted."""
+class ServiceTypeAdmin(HistoryAdmin):
+    """A service type is retired by unticking active, never deleted: deliveries and offers name it."""
 
     list_display = ["code", "name_fi", "name_en", "name_sv", "order", "is_active"]
     list_editable = ["order", "is_active"]
     list_filter = ["is_active"]
     search_fields = ["code", "name_fi", "name_en", "name_sv"]
 
-    def has_delete_permission(self, request, obj=None) -> bool:
-        if obj is not None and Delivery.objects.filter(service_type=obj).exists():
-            return False
-        return super().has_delete_permission(request, obj)
-
 
 @admin.register(RegisterSettings)
-class RegisterSettingsAdmin(SimpleHistoryAdmin):
+class RegisterSettingsAdmin(HistoryAdmin):
     """The single settings row. Saving it recomputes every organisation's size class."""
 
     list_display = ["__str__", "micro_headcount_limit"]
 
     def has_add_permission(self, request) -> bool:
         return super().has_add_permission(request) and not RegisterSettings.objects.exists()
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
     def save_model(self, request, obj: RegisterSettings, form, change: bool) -> None:
         if not change:

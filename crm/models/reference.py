@@ -48,6 +48,8 @@ class Industry(models.Model):
     # Statistics Finland's Swedish names are not shipped; admins may add them. Empty shows the Finnish name.
     name_sv = models.CharField(_("name (Swedish)"), max_length=255, blank=True, default="")
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("industry")
         verbose_name_plural = _("industries")

@@ -367,11 +367,12 @@ def test_owner_municipalities_are_edited_in_the_list(admin_client):
     assert jyvaskyla.is_owner
 
 
-def test_used_service_type_cannot_be_deleted(admin_client):
+def test_service_types_are_retired_not_deleted(admin_client):
+    """A used service type cannot be deleted, and since deletion left no trace, an unused one cannot either."""
     delivery = DeliveryFactory()
     unused = ServiceType.objects.create(code="unused", name_fi="Käyttämätön")
     assert admin_client.get(url(ServiceType, "delete", delivery.service_type.pk)).status_code == 403
-    assert admin_client.get(url(ServiceType, "delete", unused.pk)).status_code == 200
+    assert admin_client.get(url(ServiceType, "delete", unused.pk)).status_code == 403
 
 
 def test_autocomplete_finds_organisations(admin_client):

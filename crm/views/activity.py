@@ -10,6 +10,7 @@ from crm import services
 from crm.access import get_rw_delivery_for_user, get_rw_interaction_for_user, get_rw_organisation_for_user
 from crm.forms import DeliveryForm, InteractionForm
 from crm.models import Delivery, Interaction
+from kumppani.web.concurrent_edits import save_versioned
 
 
 @role_required(*EDITOR_ROLES)
@@ -33,13 +34,15 @@ def interaction_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _save_interaction(request, form, organisation) -> HttpResponse:
-    if request.method == "POST" and form.is_valid():
-        services.interaction_save(
+    def save():
+        return services.interaction_save(
             interaction=form.save(commit=False),
             actor=request.user,
             participants=form.cleaned_data["our_participants"],
             contacts=form.cleaned_data["contacts"],
         )
+
+    if request.method == "POST" and form.is_valid() and save_versioned(form, save):
         messages.success(request, _("The interaction was saved to the timeline."))
         return redirect(organisation)
     return render(
@@ -66,8 +69,10 @@ def delivery_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _save_delivery(request, form, organisation) -> HttpResponse:
-    if request.method == "POST" and form.is_valid():
-        services.delivery_save(delivery=form.save(commit=False), actor=request.user)
+    def save():
+        return services.delivery_save(delivery=form.save(commit=False), actor=request.user)
+
+    if request.method == "POST" and form.is_valid() and save_versioned(form, save):
         messages.success(request, _("The delivery was saved."))
         return redirect(organisation)
     return render(

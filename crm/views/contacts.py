@@ -11,6 +11,7 @@ from crm import services
 from crm.access import get_rw_contact_for_user, get_rw_organisation_for_user
 from crm.forms import ContactForm
 from crm.models import Contact
+from kumppani.web.concurrent_edits import save_versioned
 from kumppani.web.downloads import json_download
 
 
@@ -37,8 +38,11 @@ def contact_create(request: HttpRequest, pk: int) -> HttpResponse:
 def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
     contact = get_rw_contact_for_user(request.user, pk)
     form = ContactForm(request.POST or None, instance=contact)
-    if request.method == "POST" and form.is_valid():
-        services.contact_save(contact=form.save(commit=False), actor=request.user, decisions=form.decisions())
+
+    def save():
+        return services.contact_save(contact=form.save(commit=False), actor=request.user, decisions=form.decisions())
+
+    if request.method == "POST" and form.is_valid() and save_versioned(form, save):
         messages.success(request, _("The changes were saved."))
         return redirect(contact.organisation)
     return _render_form(request, form, contact.organisation, contact)

@@ -24,6 +24,7 @@ from crm.forms import AccountTeamForm, AgreementForm, OrganisationForm
 from crm.models import AccountTeamAssignment, Delivery, PartnershipAgreement
 from crm.panels import panels_for
 from crm.timeline import kind_for
+from kumppani.web.concurrent_edits import save_versioned
 from kumppani.web.htmx import is_htmx, render_list
 from kumppani.web.pagination import paginate
 
@@ -135,8 +136,11 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
 def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_rw_organisation_for_user(request.user, pk)
     form = OrganisationForm(request.POST or None, instance=organisation)
-    if request.method == "POST" and form.is_valid():
-        services.organisation_save(organisation=form.save(commit=False), actor=request.user)
+
+    def save():
+        return services.organisation_save(organisation=form.save(commit=False), actor=request.user)
+
+    if request.method == "POST" and form.is_valid() and save_versioned(form, save):
         messages.success(request, _("The changes were saved."))
         return redirect(organisation)
     return render(request, "crm/organisation_form.html", {"form": form, "organisation": organisation})
@@ -201,8 +205,10 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _save_agreement(request, form, organisation) -> HttpResponse:
-    if request.method == "POST" and form.is_valid():
-        services.agreement_save(agreement=form.save(commit=False), actor=request.user)
+    def save():
+        return services.agreement_save(agreement=form.save(commit=False), actor=request.user)
+
+    if request.method == "POST" and form.is_valid() and save_versioned(form, save):
         messages.success(request, _("The partnership agreement was saved."))
         return redirect(organisation)
     return render(

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import EDITOR_ROLES, REGISTER_ROLES, role_required
 from crm.access import get_rw_organisation_for_user
+from kumppani.web.concurrent_edits import save_versioned
 from kumppani.web.htmx import render_list
 from kumppani.web.pagination import paginate
 from leads import services as lead_services
@@ -69,11 +70,15 @@ def _edit(request, offer: Offer) -> HttpResponse:
         lines = [f.instance for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
         deleted = [f.instance for f in formset.deleted_forms if f.instance.pk]
         with transaction.atomic():
-            offer = lead_services.offer_save(
-                offer=form.save(commit=False), lines=lines, deleted=deleted, actor=request.user
+            saved = save_versioned(
+                form,
+                lambda: lead_services.offer_save(
+                    offer=form.save(commit=False), lines=lines, deleted=deleted, actor=request.user
+                ),
             )
-        messages.success(request, _("The offer was saved."))
-        return redirect(offer)
+        if saved:
+            messages.success(request, _("The offer was saved."))
+            return redirect(saved)
     return render(request, "leads/offers/offer_form.html", {"form": form, "formset": formset, "offer": offer})
 
 
