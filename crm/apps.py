@@ -11,7 +11,7 @@ class CrmConfig(AppConfig):
 
         from accounts.navigation import register_nav_item
         from accounts.roles import Role
-        from crm import messages  # noqa: F401  (registers the timeline's sentences)
+        from crm import messages, personal_data  # noqa: F401  (register sentences and personal data)
 
         register_nav_item(_("My customers"), "crm:my_customers", roles=[Role.ACCOUNT_MANAGER], order=10)
         register_nav_item(
