@@ -17,4 +17,5 @@ class CrmConfig(AppConfig):
         register_nav_item(
             _("Customers"), "crm:organisation_list", roles=[Role.ACCOUNT_MANAGER, Role.MANAGEMENT, Role.ADMIN], order=20
         )
+        register_nav_item(_("Retention review"), "crm:retention_review", roles=[Role.ADMIN], order=890)
         register_nav_item(_("Administration"), "admin:index", roles=[Role.ADMIN], order=900, staff_only=True)

@@ -3,7 +3,15 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
-from crm.models import Contact, Delivery, Interaction, Organisation, PartnershipAgreement, TimelineEntry
+from crm.models import (
+    Contact,
+    Delivery,
+    Interaction,
+    Organisation,
+    PartnershipAgreement,
+    RetentionDecision,
+    TimelineEntry,
+)
 from kumppani.privacy import register
 
 
@@ -19,3 +27,4 @@ register(TimelineEntry, ["message_params", "summary", "detail"], linked=_about_t
 register(Organisation, ["name", "street_address", "description"])
 register(Delivery, ["title", "notes"])
 register(PartnershipAgreement, ["title", "notes"])
+register(RetentionDecision, ["reason"], linked=lambda s: Q(contact=s.pk))

@@ -29,13 +29,12 @@ SNIPPET_CONTEXT = 40
 
 @dataclass(frozen=True)
 class Subject:
-    """The person searched for: what identifies them in text, and their row for `linked` lookups."""
+    """The person searched for: every name, e-mail and phone they have had, and their row's id for `linked`."""
 
     pk: int
-    first_name: str
-    last_name: str
-    email: str = ""
-    phone: str = ""
+    names: tuple[tuple[str, str], ...] = ()  # (first, last)
+    emails: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -107,19 +106,19 @@ def patterns(subject: Subject) -> dict[str, str]:
     The full name in either order ("Maija Mehiläinen", "Mehiläinen Maija") with any spacing, the e-mail, and
     the phone written with +358, 00358 or 0 and spaces, dashes, dots or brackets between its digits.
     """
-    found = {}
-    if subject.first_name.strip() and subject.last_name.strip():
-        found["name"] = (
-            f"{_name_pattern(subject.first_name, subject.last_name)}"
-            f"|{_name_pattern(subject.last_name, subject.first_name)}"
-        )
-    if subject.email.strip():
-        found["email"] = re.escape(subject.email.strip())
-    national = phone_digits(subject.phone)
-    if len(national) >= MIN_PHONE_DIGITS:
-        spaced = r"[\s().-]*".join(national)
-        found["phone"] = rf"(?:\+358|00358|358|0)[\s().-]*{spaced}(?![0-9])"
-    return found
+    names, emails, phones = set(), set(), set()
+    for first, last in subject.names:
+        if first.strip() and last.strip():
+            names.add(_name_pattern(first, last))
+            names.add(_name_pattern(last, first))
+    emails = {re.escape(email.strip()) for email in subject.emails if email.strip()}
+    for phone in subject.phones:
+        national = phone_digits(phone)
+        if len(national) >= MIN_PHONE_DIGITS:
+            spaced = r"[\s().-]*".join(national)
+            phones.add(rf"(?:\+358|00358|358|0)[\s().-]*{spaced}(?![0-9])")
+    found = {kind: "|".join(sorted(found)) for kind, found in (("name", names), ("email", emails), ("phone", phones))}
+    return {kind: pattern for kind, pattern in found.items() if pattern}
 
 
 def combined_pattern(subject: Subject) -> str:

@@ -7,7 +7,10 @@ from outbox.models import OutgoingEmail
 
 
 def _to_the_person(subject) -> Q | None:
-    return Q(to__iexact=subject.email) if subject.email else None
+    condition = Q()
+    for email in subject.emails:
+        condition |= Q(to__iexact=email)
+    return condition or None
 
 
 register(OutgoingEmail, ["to", "context", "headers", "subject", "last_error"], linked=_to_the_person)

@@ -9,7 +9,7 @@ from import_export.formats.base_formats import CSV, XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
 from crm import services
-from crm.models import Contact, ContactPreference
+from crm.models import Contact, ContactErasure, ContactPreference, RetentionDecision
 
 from .resources import ContactResource
 
@@ -82,6 +82,8 @@ class ContactAdmin(ExportMixin, SimpleHistoryAdmin):
         obj._history_user = request.user
         services.contact_save(contact=obj, actor=request.user)
 
+    # Erases each contact and replaces the places the review would propose (crm.erasure.proposed); the
+    # review page ("Erase the person's data…" on the change page) shows every place for one person.
     @admin.action(description=_("Anonymise selected contacts (cannot be undone)"), permissions=["change"])
     def anonymise_selected(self, request, queryset) -> None:
         count = 0
@@ -93,3 +95,28 @@ class ContactAdmin(ExportMixin, SimpleHistoryAdmin):
             request,
             ngettext("%(count)d contact anonymised.", "%(count)d contacts anonymised.", count) % {"count": count},
         )
+
+
+class _ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(ContactErasure)
+class ContactErasureAdmin(_ReadOnlyAdmin):
+    """Who erased whom and when, and how much was replaced; none of the erased data."""
+
+    list_display = ["contact", "erased_by", "erased_at", "hits_found", "fields_replaced", "replacements"]
+    list_select_related = ["contact", "erased_by"]
+
+
+@admin.register(RetentionDecision)
+class RetentionDecisionAdmin(_ReadOnlyAdmin):
+    list_display = ["contact", "decided_by", "decided_at", "keep_until", "reason"]
+    list_select_related = ["contact", "decided_by"]
