@@ -68,7 +68,7 @@ FU = "→ /care/follow-ups/{follow_up}/"
 T_FU = "→ /care/follow-ups/{teachers_follow_up}/"
 PREFS = "→ /care/settings/"
 NOTES = "→ /notifications/"
-RETENTION = "→ /customers/retention/"
+KEPT = "→ /customers/retention/"
 SUGG = "→ /segments/suggestions/"
 TO_LOGIN = "→ /accounts/login/"  # after logging out
 STAFF = "→ /admin/login/?next=/admin/"  # the admin's own login page
@@ -120,7 +120,7 @@ MATRIX = [
     ("crm:retention_review",             GET,  None,                  LOGIN,    403,      403,      403,      200),
     ("crm:retention_review",             HTMX, None,                  LOGIN,    403,      403,      403,      200),
     ("crm:retention_keep",               GET,  "contact",             405,      405,      405,      405,      405),
-    ("crm:retention_keep",               POST, "contact",             LOGIN,    403,      403,      403,      RETENTION),
+    ("crm:retention_keep",               POST, "contact",             LOGIN,    403,      403,      403,      KEPT),
     ("crm:interaction_create",           GET,  "org",                 LOGIN,    403,      200,      403,      200),
     ("crm:interaction_create",           POST, "org",                 LOGIN,    403,      200,      403,      200),
     ("crm:interaction_edit",             GET,  "interaction",         LOGIN,    403,      200,      403,      200),

@@ -53,9 +53,9 @@ EXEMPT = {
     ("care_plans.AfterCareStep", "title_sv"): "reference data",
     ("care_plans.CarePlan", "channels"): "a list of channel codes",
     **{
-        ("segments.Segment", name): "reference data"
-        for name in ("name_fi", "name_en", "name_sv", "definition_fi", "definition_en", "definition_sv")
-        + ("goal_fi", "goal_en", "goal_sv")
+        ("segments.Segment", f"{name}_{lang}"): "reference data"
+        for name in ("name", "definition", "goal")
+        for lang in ("fi", "en", "sv")
     },
     **{
         ("segments.CareModel", f"{name}_{lang}"): "reference data"
