@@ -21,7 +21,12 @@ PERSONAL_FIELDS = ("first_name", "last_name", "title", "work_role", "email", "ph
 
 
 def contact_subject(contact: Contact) -> privacy.Subject:
-    """The person as the search knows them: the values now and every earlier one in the contact's history."""
+    """The person as the search knows them: the values now and every earlier one in the contact's history.
+
+    An anonymised contact has nothing left to look for: what was erased is gone from their history too.
+    """
+    if contact.anonymised_at is not None:
+        return privacy.Subject(pk=contact.pk)
     rows = [
         {"first_name": contact.first_name, "last_name": contact.last_name, "email": contact.email},
         *contact.history.values("first_name", "last_name", "email", "phone"),

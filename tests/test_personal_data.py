@@ -176,7 +176,9 @@ def test_erasing_nothing_confirmed_still_erases_the_contact(client, admin, conta
 def test_a_posted_key_that_is_no_hit_replaces_nothing(client, admin, contact, copies):
     client.force_login(admin)
     other = InteractionFactory(notes="Ei mainintaa")
-    client.post(reverse("crm:contact_anonymise", args=[contact.pk]), {"confirmed": [f"crm.Interaction:{other.pk}:notes"]})
+    client.post(
+        reverse("crm:contact_anonymise", args=[contact.pk]), {"confirmed": [f"crm.Interaction:{other.pk}:notes"]}
+    )
     other.refresh_from_db()
     assert other.notes == "Ei mainintaa"
     assert ContactErasure.objects.get(contact=contact).fields_replaced == 0
@@ -223,9 +225,9 @@ def test_retention_lists_contacts_without_activity_for_the_set_years(organisatio
     old = _aged(ContactFactory(organisation=organisation, email="vanha@konepaja.fi"), 4)
     recent = _aged(ContactFactory(organisation=organisation), 2)
     met = _aged(ContactFactory(organisation=organisation), 4)
-    InteractionFactory(organisation=organisation, occurred_at=timezone.now() - datetime.timedelta(days=30)).contacts.add(
-        met
-    )
+    InteractionFactory(
+        organisation=organisation, occurred_at=timezone.now() - datetime.timedelta(days=30)
+    ).contacts.add(met)
     mailed = _aged(ContactFactory(organisation=organisation, email="posti@konepaja.fi"), 4)
     OutgoingEmail.objects.create(to="POSTI@konepaja.fi", language="fi", template="emails/crm/test")
     assert list(inactive_contacts()) == [old]
