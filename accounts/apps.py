@@ -9,7 +9,7 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from outbox.context import register_context
 
-        from . import signals  # noqa: F401
+        from . import personal_data, signals  # noqa: F401
         from .services import PASSWORD_RESET_TEMPLATE, password_reset_email_context
 
         register_context(PASSWORD_RESET_TEMPLATE, password_reset_email_context)

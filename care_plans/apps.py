@@ -9,7 +9,14 @@ class CarePlansConfig(AppConfig):
     def ready(self) -> None:
         from accounts.navigation import register_nav_item
         from accounts.roles import Role
-        from care_plans import messages, panels, receivers, reminder_sources, work_sources  # noqa: F401
+        from care_plans import (  # noqa: F401
+            messages,
+            panels,
+            personal_data,
+            receivers,
+            reminder_sources,
+            work_sources,
+        )
         from care_plans.services import plan_coverage_by_segment
         from crm import my_work, signals, timeline
         from crm.panels import register_panel

@@ -11,10 +11,11 @@ class CrmConfig(AppConfig):
 
         from accounts.navigation import register_nav_item
         from accounts.roles import Role
-        from crm import messages  # noqa: F401  (registers the timeline's sentences)
+        from crm import messages, personal_data  # noqa: F401  (register sentences and personal data)
 
         register_nav_item(_("My customers"), "crm:my_customers", roles=[Role.ACCOUNT_MANAGER], order=10)
         register_nav_item(
             _("Customers"), "crm:organisation_list", roles=[Role.ACCOUNT_MANAGER, Role.MANAGEMENT, Role.ADMIN], order=20
         )
+        register_nav_item(_("Retention review"), "crm:retention_review", roles=[Role.ADMIN], order=890)
         register_nav_item(_("Administration"), "admin:index", roles=[Role.ADMIN], order=900, staff_only=True)

@@ -98,3 +98,24 @@ class OrganisationFilter(django_filters.FilterSet):
             # Lower(name), not the indexed name: lets PostgreSQL use the trigram index for a common term.
             queryset = queryset.order_by(Lower("name"), "pk") if connection.vendor == "postgresql" else queryset
         return queryset
+
+
+class RetentionFilter(django_filters.FilterSet):
+    """The retention review's search: a contact's name or e-mail, or their organisation's name."""
+
+    q = django_filters.CharFilter(label=_("Search"), method="filter_search")
+
+    class Meta:
+        model = Contact
+        fields = ["q"]
+
+    def filter_search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(last_name__icontains=value)
+            | Q(first_name__icontains=value)
+            | Q(email__icontains=value)
+            | Q(organisation__name__icontains=value)
+        )

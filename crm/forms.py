@@ -250,3 +250,14 @@ class DeliveryForm(VersionedFormMixin, forms.ModelForm):
         if data.get("status") == Delivery.Status.DONE and start and not end and start > timezone.localdate():
             self.add_error("end_date", _("A delivery that starts in the future cannot be done yet: give its end date."))
         return data
+
+
+class RetentionKeepForm(forms.Form):
+    """Why an inactive contact's data is kept (the reason is recorded; the review skips them for a year)."""
+
+    reason = forms.CharField(
+        label=_("Reason for keeping"),
+        max_length=500,
+        widget=forms.TextInput,
+        help_text=_("Write the reason without the person's data, e.g. an agreement still in force."),
+    )

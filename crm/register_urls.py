@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from crm.views import activity, contacts, my_work, organisations
+from crm.views import activity, contacts, my_work, organisations, privacy
 
 app_name = "crm"
 
@@ -22,7 +22,10 @@ urlpatterns = [
     path("<int:pk>/contacts/new/", contacts.contact_create, name="contact_create"),
     path("contacts/<int:pk>/edit/", contacts.contact_edit, name="contact_edit"),
     path("contacts/<int:pk>/export/", contacts.contact_export, name="contact_export"),
+    path("contacts/<int:pk>/erase/", privacy.contact_erase, name="contact_erase"),
     path("contacts/<int:pk>/anonymise/", contacts.contact_anonymise, name="contact_anonymise"),
+    path("retention/", privacy.retention_review, name="retention_review"),
+    path("contacts/<int:pk>/keep/", privacy.retention_keep_view, name="retention_keep"),
     path("<int:pk>/interactions/new/", activity.interaction_create, name="interaction_create"),
     path("interactions/<int:pk>/edit/", activity.interaction_edit, name="interaction_edit"),
     path("<int:pk>/deliveries/new/", activity.delivery_create, name="delivery_create"),

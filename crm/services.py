@@ -4,9 +4,9 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from accounts.messages import build
+from crm.erasure import contact_anonymise, export_hits  # noqa: F401  (contact_anonymise: part of this API)
 from crm.messages import (
     agreement_message,
     contact_added_message,
@@ -193,30 +193,9 @@ def contact_export(contact: Contact) -> dict:
             {"when": h.history_date.isoformat(), "change": h.get_history_type_display()}
             for h in contact.history.order_by("history_date")
         ],
+        # Every other place the registry finds the person's name, e-mail or phone (crm.erasure).
+        "found_in": export_hits(contact),
     }
-
-
-@transaction.atomic
-def contact_anonymise(*, contact: Contact, actor) -> None:
-    """Erase a person by overwriting their data; the row stays so interactions keep their shape.
-
-    Personal data in earlier history rows is wiped too, otherwise the erasure would not be one.
-    """
-    anonymous = _("Anonymised")
-    contact.first_name = anonymous
-    contact.last_name = f"#{contact.pk}"
-    contact.title = ""
-    contact.work_role = ""
-    contact.email = ""
-    contact.phone = ""
-    contact.is_active = False
-    contact.anonymised_at = timezone.now()
-    contact.save()
-    contact.history.exclude(history_id=contact.history.latest().history_id).update(
-        first_name=anonymous, last_name=f"#{contact.pk}", title="", work_role="", email="", phone=""
-    )
-    timeline_update_source(source=contact, **contact_added_message(contact))
-    timeline_add(organisation=contact.organisation, kind="contact", actor=actor, **build("crm.contact_anonymised"))
 
 
 @transaction.atomic

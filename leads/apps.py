@@ -14,7 +14,7 @@ class LeadsConfig(AppConfig):
         from crm.my_work import register_source
         from crm.panels import register_panel
         from crm.timeline import register_kind
-        from leads import messages, reminder_sources  # noqa: F401  (messages registers its sentences)
+        from leads import messages, personal_data, reminder_sources  # noqa: F401  (messages registers its sentences)
         from leads.services.mail import lead_mail_render_context
         from leads.views.leads import organisation_panel
         from leads.work_sources import leads_to_handle

@@ -7,3 +7,6 @@ class OutboxConfig(AppConfig):
 
     name = "outbox"
     verbose_name = _("Mail outbox")
+
+    def ready(self) -> None:
+        from outbox import personal_data  # noqa: F401  (registers its rows with kumppani.privacy)

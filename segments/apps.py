@@ -12,7 +12,7 @@ class SegmentsConfig(AppConfig):
         from crm import signals as crm_signals
         from crm.panels import register_panel
         from crm.timeline import register_kind
-        from segments import messages, panels, receivers  # noqa: F401  (messages registers its sentences)
+        from segments import messages, panels, personal_data, receivers  # noqa: F401  (registers sentences)
 
         register_kind("segment", _("Segment"), "S")
         register_panel("segment", template="segments/panel.html", context=panels.segment_panel, order=10)

@@ -68,6 +68,7 @@ FU = "→ /care/follow-ups/{follow_up}/"
 T_FU = "→ /care/follow-ups/{teachers_follow_up}/"
 PREFS = "→ /care/settings/"
 NOTES = "→ /notifications/"
+KEPT = "→ /customers/retention/"
 SUGG = "→ /segments/suggestions/"
 TO_LOGIN = "→ /accounts/login/"  # after logging out
 STAFF = "→ /admin/login/?next=/admin/"  # the admin's own login page
@@ -113,7 +114,13 @@ MATRIX = [
     ("crm:contact_edit",                 POST, "contact",             LOGIN,    403,      200,      403,      200),
     ("crm:contact_export",               GET,  "contact",             LOGIN,    403,      200,      403,      200),
     ("crm:contact_anonymise",            GET,  "contact",             405,      405,      405,      405,      405),
-    ("crm:contact_anonymise",            POST, "contact",             LOGIN,    403,      ORG,      403,      ORG),
+    # Erasing is the admin's: its review lists text from every customer
+    ("crm:contact_erase",                GET,  "contact",             LOGIN,    403,      403,      403,      200),
+    ("crm:contact_anonymise",            POST, "contact",             LOGIN,    403,      403,      403,      ORG),
+    ("crm:retention_review",             GET,  None,                  LOGIN,    403,      403,      403,      200),
+    ("crm:retention_review",             HTMX, None,                  LOGIN,    403,      403,      403,      200),
+    ("crm:retention_keep",               GET,  "contact",             405,      405,      405,      405,      405),
+    ("crm:retention_keep",               POST, "contact",             LOGIN,    403,      403,      403,      KEPT),
     ("crm:interaction_create",           GET,  "org",                 LOGIN,    403,      200,      403,      200),
     ("crm:interaction_create",           POST, "org",                 LOGIN,    403,      200,      403,      200),
     ("crm:interaction_edit",             GET,  "interaction",         LOGIN,    403,      200,      403,      200),

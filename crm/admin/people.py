@@ -8,8 +8,8 @@ from import_export.admin import ExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 
 from crm import services
-from crm.models import Contact, ContactPreference
-from kumppani.web.admin import HistoryAdmin, NoDeleteInlineMixin
+from crm.models import Contact, ContactErasure, ContactPreference, RetentionDecision
+from kumppani.web.admin import HistoryAdmin, NoDeleteInlineMixin, ReadOnlyAdmin
 
 from .resources import ContactResource
 
@@ -79,6 +79,8 @@ class ContactAdmin(ExportMixin, HistoryAdmin):
         obj._history_user = request.user
         services.contact_save(contact=obj, actor=request.user)
 
+    # Erases each contact and replaces the places the review would propose (crm.erasure.proposed); the
+    # review page ("Erase the person's data…" on the change page) shows every place for one person.
     @admin.action(description=_("Anonymise selected contacts (cannot be undone)"), permissions=["change"])
     def anonymise_selected(self, request, queryset) -> None:
         count = 0
@@ -90,3 +92,17 @@ class ContactAdmin(ExportMixin, HistoryAdmin):
             request,
             ngettext("%(count)d contact anonymised.", "%(count)d contacts anonymised.", count) % {"count": count},
         )
+
+
+@admin.register(ContactErasure)
+class ContactErasureAdmin(ReadOnlyAdmin):
+    """Who erased whom and when, and how much was replaced; none of the erased data."""
+
+    list_display = ["contact", "erased_by", "erased_at", "hits_found", "fields_replaced", "replacements"]
+    list_select_related = ["contact", "erased_by"]
+
+
+@admin.register(RetentionDecision)
+class RetentionDecisionAdmin(ReadOnlyAdmin):
+    list_display = ["contact", "decided_by", "decided_at", "keep_until", "reason"]
+    list_select_related = ["contact", "decided_by"]

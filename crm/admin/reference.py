@@ -42,7 +42,7 @@ class ServiceTypeAdmin(HistoryAdmin):
 class RegisterSettingsAdmin(HistoryAdmin):
     """The single settings row. Saving it recomputes every organisation's size class."""
 
-    list_display = ["__str__", "micro_headcount_limit"]
+    list_display = ["__str__", "micro_headcount_limit", "retention_years"]
 
     def has_add_permission(self, request) -> bool:
         return super().has_add_permission(request) and not RegisterSettings.objects.exists()

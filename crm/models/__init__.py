@@ -11,12 +11,14 @@ from .organisation import (
 )
 from .people import Contact
 from .preferences import ContactPreference
+from .privacy import ContactErasure, RetentionDecision
 from .reference import Industry, Municipality, RegisterSettings, ServiceType
 
 __all__ = [
     "GROUPS_NEEDING_A_UNIT",
     "AccountTeamAssignment",
     "Contact",
+    "ContactErasure",
     "ContactPreference",
     "CustomerGroup",
     "Delivery",
@@ -27,6 +29,7 @@ __all__ = [
     "Organisation",
     "PartnershipAgreement",
     "RegisterSettings",
+    "RetentionDecision",
     "ServiceType",
     "SizeClass",
     "TimelineEntry",

@@ -41,6 +41,10 @@ class Contact(models.Model):
         indexes = [
             models.Index(fields=["organisation", "last_name"], name="contact_org_name"),
             models.Index(fields=["email"], name="contact_email"),
+            # The retention review: contacts not anonymised, oldest first.
+            models.Index(
+                fields=["created_at"], condition=models.Q(anonymised_at__isnull=True), name="contact_retention"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -96,6 +96,15 @@ class RegisterSettings(models.Model):
         default=10,
         validators=[MinValueValidator(1)],
         help_text=_("Fewer persons than this is a micro enterprise. Statistics Finland has also used 5."),
+    )
+    retention_years = models.PositiveSmallIntegerField(
+        _("retention review after (years)"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+        help_text=_(
+            "Kumppani's default, not from the sources. Contact persons with no activity for this many years are "
+            "listed for a person to decide whether their data is kept or erased."
+        ),
     )
     history = HistoricalRecords()
 

@@ -231,7 +231,9 @@ def test_saving_register_settings_reclassifies_organisations(admin_client):
     settings = RegisterSettings.load()
     assert settings.micro_headcount_limit == 10
     response = admin_client.post(
-        url(RegisterSettings, "change", settings.pk), {"micro_headcount_limit": "5"}, HTTP_ACCEPT_LANGUAGE="en"
+        url(RegisterSettings, "change", settings.pk),
+        {"micro_headcount_limit": "5", "retention_years": "3"},
+        HTTP_ACCEPT_LANGUAGE="en",
     )
     assert response.status_code == 302
     organisation.refresh_from_db()
@@ -246,7 +248,7 @@ def test_register_settings_is_a_singleton(admin_client, admin, rf):
     request.user = admin
     RegisterSettings.objects.all().delete()
     assert model_admin.has_add_permission(request)
-    response = admin_client.post(url(RegisterSettings, "add"), {"micro_headcount_limit": "10"})
+    response = admin_client.post(url(RegisterSettings, "add"), {"micro_headcount_limit": "10", "retention_years": "3"})
     assert response.status_code == 302
     assert list(RegisterSettings.objects.values_list("pk", flat=True)) == [1]
     assert not model_admin.has_add_permission(request)

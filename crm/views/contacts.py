@@ -4,9 +4,11 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from accounts.access import EDITOR_ROLES, role_required
+from accounts.access import EDITOR_ROLES, is_admin, role_required
+from accounts.roles import Role
 from crm import services
 from crm.access import get_rw_contact_for_user, get_rw_organisation_for_user
 from crm.forms import ContactForm
@@ -19,7 +21,13 @@ def _render_form(request, form, organisation, contact=None) -> HttpResponse:
     return render(
         request,
         "crm/entry_form.html",
-        {"form": form, "organisation": organisation, "title": _("Contact person"), "contact": contact},
+        {
+            "form": form,
+            "organisation": organisation,
+            "title": _("Contact person"),
+            "contact": contact,
+            "may_erase": is_admin(request.user),
+        },
     )
 
 
@@ -56,9 +64,20 @@ def contact_export(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@role_required(*EDITOR_ROLES)
+@role_required(Role.ADMIN)
 def contact_anonymise(request: HttpRequest, pk: int) -> HttpResponse:
+    """Erase the person and replace the places the admin confirmed on the review page (crm.views.privacy)."""
     contact = get_rw_contact_for_user(request.user, pk)
-    services.contact_anonymise(contact=contact, actor=request.user)
-    messages.success(request, _("The person's data was erased; the customer's history is kept."))
+    erasure = services.contact_anonymise(
+        contact=contact, actor=request.user, confirmed=request.POST.getlist("confirmed")
+    )
+    messages.success(
+        request,
+        ngettext(
+            "The person's data was erased; %(count)d other place was cleaned. The customer's history is kept.",
+            "The person's data was erased; %(count)d other places were cleaned. The customer's history is kept.",
+            erasure.fields_replaced,
+        )
+        % {"count": erasure.fields_replaced},
+    )
     return redirect(contact.organisation)
