@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('crm', '0011_units'),
+        ('crm', '0012_industry_history'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
