@@ -5,6 +5,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from accounts.idempotency import IdempotentFormMixin
 from accounts.roles import Role
 from care_plans.models import (
     CarePlan,
@@ -16,6 +17,7 @@ from care_plans.models import (
     SteeringGroupMember,
 )
 from crm.models import ServiceType
+from kumppani.web.dates import BoundedDateFilter
 from reminders.models import ReminderPreference
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -57,7 +59,7 @@ class FollowUpForm(forms.ModelForm):
         return [line.strip() for line in self.cleaned_data["new_needs"].splitlines() if line.strip()]
 
 
-class CarePlanForm(forms.ModelForm):
+class CarePlanForm(IdempotentFormMixin, forms.ModelForm):
     channels = forms.MultipleChoiceField(
         label=_("Channels"), choices=Channel.choices, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -97,7 +99,7 @@ class CarePlanForm(forms.ModelForm):
             ) % {"months": rhythm_hint}
 
 
-class PlanActionForm(forms.ModelForm):
+class PlanActionForm(IdempotentFormMixin, forms.ModelForm):
     class Meta:
         model = PlanAction
         fields = ["title", "owner", "due_date"]
@@ -108,20 +110,20 @@ class PlanActionForm(forms.ModelForm):
         self.fields["owner"].queryset = staff_users()
 
 
-class SteeringGroupForm(forms.ModelForm):
+class SteeringGroupForm(IdempotentFormMixin, forms.ModelForm):
     class Meta:
         model = SteeringGroup
         fields = ["name", "kind", "purpose", "is_active"]
         widgets = {"purpose": forms.Textarea(attrs={"rows": 3})}
 
 
-class MemberForm(forms.ModelForm):
+class MemberForm(IdempotentFormMixin, forms.ModelForm):
     class Meta:
         model = SteeringGroupMember
         fields = ["name", "role", "duties"]
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(IdempotentFormMixin, forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["starts_at", "duration_minutes", "location", "agenda", "minutes"]
@@ -142,9 +144,7 @@ class FollowUpFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=FollowUp.Status.choices, empty_label=_("All"))
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=FollowUp.Kind.choices, empty_label=_("All"))
     mine = django_filters.BooleanFilter(label=_("Only mine"), method="filter_mine", widget=forms.CheckboxInput)
-    due_before = django_filters.DateFilter(
-        label=_("Due by"), field_name="due_date", lookup_expr="lte", widget=DATE_INPUT
-    )
+    due_before = BoundedDateFilter(label=_("Due by"), field_name="due_date", lookup_expr="lte", widget=DATE_INPUT)
 
     class Meta:
         model = FollowUp
@@ -169,7 +169,7 @@ class CarePlanFilter(django_filters.FilterSet):
         empty_label=_("All"),
     )
     mine = django_filters.BooleanFilter(label=_("Only mine"), method="filter_mine", widget=forms.CheckboxInput)
-    review_before = django_filters.DateFilter(
+    review_before = BoundedDateFilter(
         label=_("Review by"), field_name="review_date", lookup_expr="lte", widget=DATE_INPUT
     )
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import EDITOR_ROLES, role_required
+from accounts.idempotency import idempotent_create
 from crm import services
 from crm.access import get_rw_contact_for_user, get_rw_organisation_for_user
 from crm.forms import ContactForm
@@ -23,6 +24,7 @@ def _render_form(request, form, organisation, contact=None) -> HttpResponse:
 
 
 @role_required(*EDITOR_ROLES)
+@idempotent_create
 def contact_create(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_rw_organisation_for_user(request.user, pk)
     form = ContactForm(request.POST or None, instance=Contact(organisation=organisation))
