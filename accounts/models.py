@@ -167,4 +167,5 @@ class LoginAttempt(models.Model):
         return f"{self.email} {self.attempted_at:%Y-%m-%d %H:%M}"
 
 
+from .idempotency import SubmittedForm  # noqa: E402,F401  (create forms sent once)
 from .notifications import Notification  # noqa: E402,F401  (in-app notifications)

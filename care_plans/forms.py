@@ -5,6 +5,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from accounts.idempotency import IdempotentFormMixin
 from accounts.roles import Role
 from care_plans.models import (
     CarePlan,
@@ -17,6 +18,7 @@ from care_plans.models import (
 )
 from crm.models import ServiceType
 from kumppani.web.concurrent_edits import VersionedFormMixin
+from kumppani.web.dates import BoundedDateFilter
 from reminders.models import ReminderPreference
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -58,7 +60,7 @@ class FollowUpForm(forms.ModelForm):
         return [line.strip() for line in self.cleaned_data["new_needs"].splitlines() if line.strip()]
 
 
-class CarePlanForm(VersionedFormMixin, forms.ModelForm):
+class CarePlanForm(VersionedFormMixin, IdempotentFormMixin, forms.ModelForm):
     channels = forms.MultipleChoiceField(
         label=_("Channels"), choices=Channel.choices, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -98,7 +100,7 @@ class CarePlanForm(VersionedFormMixin, forms.ModelForm):
             ) % {"months": rhythm_hint}
 
 
-class PlanActionForm(forms.ModelForm):
+class PlanActionForm(IdempotentFormMixin, forms.ModelForm):
     class Meta:
         model = PlanAction
         fields = ["title", "owner", "due_date"]
@@ -109,20 +111,20 @@ class PlanActionForm(forms.ModelForm):
         self.fields["owner"].queryset = staff_users()
 
 
-class SteeringGroupForm(forms.ModelForm):
+class SteeringGroupForm(IdempotentFormMixin, forms.ModelForm):
     class Meta:
         model = SteeringGroup
         fields = ["name", "kind", "purpose", "is_active"]
         widgets = {"purpose": forms.Textarea(attrs={"rows": 3})}
 
 
-class MemberForm(forms.ModelForm):
+class MemberForm(IdempotentFormMixin, forms.ModelForm):
     class Meta:
         model = SteeringGroupMember
         fields = ["name", "role", "duties"]
 
 
-class MeetingForm(VersionedFormMixin, forms.ModelForm):
+class MeetingForm(VersionedFormMixin, IdempotentFormMixin, forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["starts_at", "duration_minutes", "location", "agenda", "minutes"]
@@ -143,9 +145,7 @@ class FollowUpFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=FollowUp.Status.choices, empty_label=_("All"))
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=FollowUp.Kind.choices, empty_label=_("All"))
     mine = django_filters.BooleanFilter(label=_("Only mine"), method="filter_mine", widget=forms.CheckboxInput)
-    due_before = django_filters.DateFilter(
-        label=_("Due by"), field_name="due_date", lookup_expr="lte", widget=DATE_INPUT
-    )
+    due_before = BoundedDateFilter(label=_("Due by"), field_name="due_date", lookup_expr="lte", widget=DATE_INPUT)
 
     class Meta:
         model = FollowUp
@@ -170,7 +170,7 @@ class CarePlanFilter(django_filters.FilterSet):
         empty_label=_("All"),
     )
     mine = django_filters.BooleanFilter(label=_("Only mine"), method="filter_mine", widget=forms.CheckboxInput)
-    review_before = django_filters.DateFilter(
+    review_before = BoundedDateFilter(
         label=_("Review by"), field_name="review_date", lookup_expr="lte", widget=DATE_INPUT
     )
 

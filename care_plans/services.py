@@ -1,6 +1,7 @@
 """Care plans and after-care: every write that spans rows, the timeline or other apps goes here."""
 
 import datetime
+import logging
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, OuterRef, Q
@@ -25,6 +26,8 @@ from kumppani.lib.workdays import add_working_days, due_after
 from leads import services as lead_services
 from leads.models import Lead, Need
 from segments.models import CareModel
+
+logger = logging.getLogger(__name__)
 
 KEY_SEGMENTS = ("strategic", "key")
 OPEN_PLAN_STATUSES = (CarePlan.Status.ACTIVE, CarePlan.Status.UNDER_REVIEW)
@@ -102,7 +105,16 @@ def followups_create_for_ended_deliveries(*, today: datetime.date | None = None)
         .exclude(pk__in=FollowUp.objects.filter(delivery__isnull=False).values("delivery_id"))
         .select_related("organisation", "service_type")
     )
-    return sum(len(followups_create_for_delivery(delivery=delivery)) for delivery in candidates)
+    created = 0
+    for delivery in candidates:
+        # One delivery whose follow-ups cannot be made (a date beyond the calendar stored before dates were
+        # bounded) must not deny after-care to every delivery after it: it is logged and left for a person.
+        try:
+            with transaction.atomic():
+                created += len(followups_create_for_delivery(delivery=delivery))
+        except (OverflowError, ValueError):
+            logger.exception("No after-care for delivery %s: its dates cannot be computed", delivery.pk)
+    return created
 
 
 def followup_create_for_manager_change(*, organisation, old_manager, new_manager, actor=None) -> FollowUp | None:

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.idempotency import IdempotentFormMixin
 from accounts.models import OrgUnit
 from accounts.roles import Role
 from crm.models import (
@@ -19,6 +20,8 @@ from crm.models import (
 from crm.preferences import Decision
 from kumppani.lib.business_id import normalise_business_id
 from kumppani.web.concurrent_edits import VersionedFormMixin
+from kumppani.web.amounts import AmountField
+from kumppani.web.dates import BoundedDateField
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -36,7 +39,7 @@ def unit_choices(current_id: int | None = None):
     return units.only("pk", "name").order_by("name")
 
 
-class OrganisationForm(VersionedFormMixin, forms.ModelForm):
+class OrganisationForm(VersionedFormMixin, IdempotentFormMixin, forms.ModelForm):
     website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
 
     class Meta:
@@ -61,6 +64,7 @@ class OrganisationForm(VersionedFormMixin, forms.ModelForm):
             "description",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        field_classes = {"turnover": AmountField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -108,14 +112,14 @@ class AccountTeamForm(forms.Form):
         return data
 
 
-class AgreementForm(VersionedFormMixin, forms.ModelForm):
+class AgreementForm(VersionedFormMixin, IdempotentFormMixin, forms.ModelForm):
     class Meta:
         model = PartnershipAgreement
         fields = ["title", "start_date", "end_date", "document", "notes"]
         widgets = {"start_date": DATE_INPUT, "end_date": DATE_INPUT, "notes": forms.Textarea(attrs={"rows": 3})}
 
 
-class ContactForm(VersionedFormMixin, forms.ModelForm):
+class ContactForm(VersionedFormMixin, IdempotentFormMixin, forms.ModelForm):
     """The person's details and, per kind of mail, their decision: status, its date and where it was given.
 
     A kind with no decision yet may be left unrecorded; a recorded one can be changed but not unrecorded, since
@@ -148,7 +152,7 @@ class ContactForm(VersionedFormMixin, forms.ModelForm):
                 required=preference is not None,
                 initial=preference.status if preference else "",
             )
-            self.fields[f"{kind}_date"] = forms.DateField(
+            self.fields[f"{kind}_date"] = BoundedDateField(
                 label=_("%(kind)s: date") % {"kind": label},
                 required=False,
                 widget=DATE_INPUT,
@@ -181,7 +185,7 @@ class ContactForm(VersionedFormMixin, forms.ModelForm):
         ]
 
 
-class InteractionForm(VersionedFormMixin, forms.ModelForm):
+class InteractionForm(VersionedFormMixin, IdempotentFormMixin, forms.ModelForm):
     class Meta:
         model = Interaction
         fields = [
@@ -220,7 +224,7 @@ class InteractionForm(VersionedFormMixin, forms.ModelForm):
         return value
 
 
-class DeliveryForm(VersionedFormMixin, forms.ModelForm):
+class DeliveryForm(VersionedFormMixin, IdempotentFormMixin, forms.ModelForm):
     class Meta:
         model = Delivery
         fields = [
@@ -237,6 +241,7 @@ class DeliveryForm(VersionedFormMixin, forms.ModelForm):
             "notes",
         ]
         widgets = {"start_date": DATE_INPUT, "end_date": DATE_INPUT, "notes": forms.Textarea(attrs={"rows": 3})}
+        field_classes = {"days": AmountField, "value": AmountField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

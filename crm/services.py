@@ -139,6 +139,7 @@ def agreement_save(*, agreement: PartnershipAgreement, actor) -> PartnershipAgre
         timeline_add(organisation=agreement.organisation, kind="agreement", actor=actor, source=agreement, **message)
     else:
         timeline_update_source(source=agreement, **message)
+    # robust: the agreement is saved; a failing reaction is logged and the nightly agreement check repeats it.
     transaction.on_commit(
         lambda: agreement_saved.send_robust(sender=PartnershipAgreement, agreement=agreement, actor=actor)
     )
@@ -280,5 +281,7 @@ def delivery_save(*, delivery: Delivery, actor) -> Delivery:
             url=delivery.get_absolute_url(),
             **delivery_completed_message(delivery),
         )
+        # robust: the delivery is saved and done; a reaction that fails after the commit must not answer the
+        # person with an error for a write that happened. It is logged, and the nightly sweep makes the after-care.
         transaction.on_commit(lambda: delivery_completed.send_robust(sender=Delivery, delivery=delivery, actor=actor))
     return delivery

@@ -2,15 +2,20 @@
 
 from django import forms
 from django.forms import inlineformset_factory
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from accounts.idempotency import IdempotentFormMixin
 from crm.access import nameable_organisations
 from crm.forms import DATE_INPUT, account_managers, unit_choices
 from crm.models import Organisation, ServiceType
 from kumppani.lib.business_id import normalise_business_id
 from kumppani.web.concurrent_edits import VersionedFormMixin
+from kumppani.web.amounts import AmountField
+from kumppani.web.dates import BoundedDateField
 from leads.models import Lead, Need, Offer, OfferLine
-from leads.services import resolve_organisation
+from leads.services import lead_recent_duplicate, resolve_organisation
 
 
 class OrganisationPickMixin:
@@ -47,11 +52,19 @@ class OrganisationPickMixin:
         return organisation
 
 
+def duplicate_question(earlier: Lead) -> str:
+    """The question about a likely duplicate, with the clock as the reader writes it (14.05, or 14:05 in English)."""
+    clock = "%H:%M" if (get_language() or "fi").startswith("en") else "%H.%M"
+    return _("A similar lead was sent at %(time)s – send it anyway?") % {
+        "time": timezone.localtime(earlier.created_at).strftime(clock)
+    }
+
+
 def _label(organisation: Organisation) -> str:
     return f"{organisation.name} ({organisation.business_id})" if organisation.business_id else organisation.name
 
 
-class LeadForm(OrganisationPickMixin, forms.Form):
+class LeadForm(IdempotentFormMixin, OrganisationPickMixin, forms.Form):
     new_business_id = forms.CharField(
         label=_("Business ID, if you know it"),
         max_length=9,
@@ -75,6 +88,9 @@ class LeadForm(OrganisationPickMixin, forms.Form):
         label=_("How urgent?"), choices=Lead.Urgency.choices, initial=Lead.Urgency.NORMAL, widget=forms.RadioSelect
     )
     visited = forms.BooleanField(label=_("I visited the workplace today"), required=False, initial=True)
+    send_anyway = forms.BooleanField(label=_("Yes, send it anyway"), required=False)
+
+    duplicate_of: Lead | None = None
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -108,10 +124,14 @@ class LeadForm(OrganisationPickMixin, forms.Form):
     def clean(self):
         data = super().clean()
         data["organisation"] = self.picked_organisation(data)
+        if not self.errors and not data.get("send_anyway"):
+            self.duplicate_of = lead_recent_duplicate(lead=self.to_lead(data), actor=self.user)
+            if self.duplicate_of is not None:
+                self.add_error("send_anyway", duplicate_question(self.duplicate_of))
         return data
 
-    def to_lead(self) -> Lead:
-        data = self.cleaned_data
+    def to_lead(self, data: dict | None = None) -> Lead:
+        data = data if data is not None else self.cleaned_data
         organisation = data["organisation"]
         return Lead(
             organisation=organisation,
@@ -162,10 +182,10 @@ class CloseForm(forms.Form):
 
 
 class DeliveryStartForm(forms.Form):
-    start_date = forms.DateField(label=_("Start date"), widget=DATE_INPUT)
+    start_date = BoundedDateField(label=_("Start date"), widget=DATE_INPUT)
 
 
-class OfferForm(VersionedFormMixin, forms.ModelForm):
+class OfferForm(VersionedFormMixin, IdempotentFormMixin, forms.ModelForm):
     class Meta:
         model = Offer
         fields = ["title", "responsible", "unit", "valid_until", "notes"]
@@ -181,16 +201,25 @@ class OfferLineForm(forms.ModelForm):
     class Meta:
         model = OfferLine
         fields = ["service_type", "description", "quantity", "unit_price"]
-        widgets = {
-            "quantity": forms.NumberInput(attrs={"step": "0.01", "min": "0.01", "inputmode": "decimal"}),
-            "unit_price": forms.NumberInput(attrs={"step": "0.01", "min": "0", "inputmode": "decimal"}),
-        }
+        field_classes = {"quantity": AmountField, "unit_price": AmountField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["service_type"].queryset = ServiceType.objects.filter(is_active=True)
 
 
+# An offer has a handful of lines; a posted TOTAL_FORMS of millions would otherwise build Django's default
+# cap of 2,000 forms and render them all.
+MAX_OFFER_LINES = 50
 OfferLineFormSet = inlineformset_factory(
-    Offer, OfferLine, form=OfferLineForm, extra=2, can_delete=True, min_num=1, validate_min=True
+    Offer,
+    OfferLine,
+    form=OfferLineForm,
+    extra=2,
+    can_delete=True,
+    min_num=1,
+    validate_min=True,
+    max_num=MAX_OFFER_LINES,
+    absolute_max=MAX_OFFER_LINES,
+    validate_max=True,
 )

@@ -6,7 +6,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.idempotency import IdempotentFormMixin
 from kumppani.lib.months import add_months
+from kumppani.web.dates import BoundedDateField
 from segments.models import Segment
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d")
@@ -20,7 +22,7 @@ def segment_choices(*, with_unclassified: bool = True) -> list[tuple[str, str]]:
     return choices
 
 
-class SegmentChangeForm(forms.Form):
+class SegmentChangeForm(IdempotentFormMixin, forms.Form):
     segment = forms.ChoiceField(label=_("New segment"))
     reason = forms.CharField(
         label=_("Reason"),
@@ -48,8 +50,8 @@ class SegmentChangeForm(forms.Form):
 class PeriodForm(forms.Form):
     """The period of the movement matrix; defaults to the last 12 months."""
 
-    date_from = forms.DateField(label=_("From"), required=False, widget=DATE_INPUT)
-    date_to = forms.DateField(label=_("To"), required=False, widget=DATE_INPUT)
+    date_from = BoundedDateField(label=_("From"), required=False, widget=DATE_INPUT)
+    date_to = BoundedDateField(label=_("To"), required=False, widget=DATE_INPUT)
 
     def clean(self):
         data = super().clean()

@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 from accounts.messages import render_message, render_message_html
 from care_plans.models.choices import FOLLOW_UP_CHANNELS, Status
 from care_plans.models.configuration import AfterCareStep
+from kumppani.web.dates import date_in_range_validators
 
 
 class FollowUp(models.Model):
@@ -37,7 +38,7 @@ class FollowUp(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("owner"), on_delete=models.PROTECT, related_name="follow_ups"
     )
-    due_date = models.DateField(_("due date"))
+    due_date = models.DateField(_("due date"), validators=date_in_range_validators())
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
     # The after-care model's questions, answered when the contact is made.
     went_customer = models.TextField(_("how the service went, in the customer's view"), blank=True)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from care_plans.models.choices import Channel, Status
+from kumppani.web.dates import date_in_range_validators
 from kumppani.web.formatting import format_date
 
 
@@ -41,7 +42,7 @@ class CarePlan(models.Model):
         validators=[MinValueValidator(1)],
         help_text=_("Leave empty to follow the segment's care model."),
     )
-    review_date = models.DateField(_("review date"), null=True, blank=True)
+    review_date = models.DateField(_("review date"), null=True, blank=True, validators=date_in_range_validators())
     last_reviewed_at = models.DateTimeField(_("last reviewed"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -145,7 +146,7 @@ class SteeringGroupMember(models.Model):
 
 class Meeting(models.Model):
     group = models.ForeignKey(SteeringGroup, on_delete=models.PROTECT, related_name="meetings")
-    starts_at = models.DateTimeField(_("starts"))
+    starts_at = models.DateTimeField(_("starts"), validators=date_in_range_validators())
     duration_minutes = models.PositiveIntegerField(
         _("duration (minutes)"), default=90, validators=[MinValueValidator(1), MaxValueValidator(24 * 60)]
     )
@@ -182,7 +183,7 @@ class PlanAction(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("owner"), on_delete=models.PROTECT, related_name="care_actions"
     )
-    due_date = models.DateField(_("due date"))
+    due_date = models.DateField(_("due date"), validators=date_in_range_validators())
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import EDITOR_ROLES, REGISTER_ROLES, role_required
+from accounts.idempotency import idempotent_create
 from care_plans import services
 from care_plans.access import get_group_for_user, get_meeting_for_user, get_rw_group_for_user, get_rw_meeting_for_user
 from care_plans.forms import MeetingForm, MemberForm, PlanActionForm, SteeringGroupForm
@@ -17,6 +18,7 @@ from kumppani.web.concurrent_edits import save_versioned
 
 
 @role_required(*EDITOR_ROLES)
+@idempotent_create
 def group_create(request: HttpRequest, organisation_pk: int) -> HttpResponse:
     organisation = get_rw_organisation_for_user(request.user, organisation_pk)
     plan = CarePlan.objects.filter(organisation=organisation).exclude(status=CarePlan.Status.CLOSED).first()
@@ -50,6 +52,7 @@ def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @role_required(*EDITOR_ROLES)
+@idempotent_create
 def member_add(request: HttpRequest, pk: int) -> HttpResponse:
     group = get_rw_group_for_user(request.user, pk)
     form = MemberForm(request.POST, instance=SteeringGroupMember(group=group))
@@ -63,6 +66,7 @@ def member_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(*EDITOR_ROLES)
+@idempotent_create
 def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
     group = get_rw_group_for_user(request.user, pk)
     form = MeetingForm(request.POST or None, instance=Meeting(group=group))
@@ -104,6 +108,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @role_required(*EDITOR_ROLES)
+@idempotent_create
 def meeting_action_create(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_rw_meeting_for_user(request.user, pk)
     action = PlanAction(meeting=meeting, organisation=meeting.group.organisation, plan=meeting.group.plan)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import EDITOR_ROLES, REGISTER_ROLES, role_required
+from accounts.idempotency import idempotent_create
 from care_plans import services
 from care_plans.access import get_plan_for_user, get_rw_action_for_user, get_rw_plan_for_user, visible_plans
 from care_plans.forms import CarePlanFilter, CarePlanForm, PlanActionForm
@@ -66,6 +67,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(*EDITOR_ROLES)
+@idempotent_create
 def plan_create(request: HttpRequest, organisation_pk: int) -> HttpResponse:
     organisation = get_rw_organisation_for_user(request.user, organisation_pk)
     existing = CarePlan.objects.filter(organisation=organisation).exclude(status=CarePlan.Status.CLOSED).first()
@@ -150,6 +152,7 @@ def plan_reviewed(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @role_required(*EDITOR_ROLES)
+@idempotent_create
 def action_create(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_rw_plan_for_user(request.user, pk)
     form = PlanActionForm(request.POST, instance=PlanAction(plan=plan, organisation=plan.organisation))

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.messages import RenderedMessage
+from kumppani.web.dates import INTERACTION_YEARS_AHEAD, date_in_range_validators
 
 
 class Interaction(models.Model):
@@ -31,7 +32,9 @@ class Interaction(models.Model):
     organisation = models.ForeignKey("crm.Organisation", on_delete=models.PROTECT, related_name="interactions")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices, default=Channel.IN_PERSON)
-    occurred_at = models.DateTimeField(_("date and time"), default=timezone.now)
+    occurred_at = models.DateTimeField(
+        _("date and time"), default=timezone.now, validators=date_in_range_validators(INTERACTION_YEARS_AHEAD)
+    )
     duration_minutes = models.PositiveIntegerField(
         _("duration (minutes)"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(24 * 60)]
     )

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kumppani.web.dates import date_in_range_validators
+
 
 class Delivery(models.Model):
     class Status(models.TextChoices):
@@ -39,8 +41,8 @@ class Delivery(models.Model):
         related_name="deliveries",
         help_text=_("Left empty, the responsible person's primary unit."),
     )
-    start_date = models.DateField(_("start date"))
-    end_date = models.DateField(_("end date"), null=True, blank=True)
+    start_date = models.DateField(_("start date"), validators=date_in_range_validators())
+    end_date = models.DateField(_("end date"), null=True, blank=True, validators=date_in_range_validators())
     students = models.PositiveIntegerField(_("students"), null=True, blank=True)
     days = models.DecimalField(
         _("days"), max_digits=7, decimal_places=1, null=True, blank=True, validators=[MinValueValidator(Decimal("0"))]

@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from kumppani.lib.business_id import normalise_business_id
 from kumppani.lib.size_class import LARGE, MEDIUM, MICRO, SMALL
+from kumppani.web.dates import date_in_range_validators
 
 
 def validate_business_id(value: str) -> None:
@@ -220,8 +221,8 @@ class PartnershipAgreement(models.Model):
 
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="agreements")
     title = models.CharField(_("title"), max_length=255)
-    start_date = models.DateField(_("start date"))
-    end_date = models.DateField(_("end date"), null=True, blank=True)
+    start_date = models.DateField(_("start date"), validators=date_in_range_validators())
+    end_date = models.DateField(_("end date"), null=True, blank=True, validators=date_in_range_validators())
     document = models.FileField(_("document"), upload_to="agreements/%Y/", blank=True)
     notes = models.TextField(_("notes"), blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)

@@ -5,6 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kumppani.web.dates import date_in_range_validators
+
 
 class ContactPreference(models.Model):
     """A contact's recorded decision on one kind of mail: consented or refused, when, and how we learnt it.
@@ -35,7 +37,7 @@ class ContactPreference(models.Model):
     contact = models.ForeignKey("crm.Contact", on_delete=models.CASCADE, related_name="preferences")
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
-    date = models.DateField(_("date"), default=timezone.localdate)
+    date = models.DateField(_("date"), default=timezone.localdate, validators=date_in_range_validators())
     source = models.CharField(_("source"), max_length=20, choices=Source.choices)
     history = HistoricalRecords()
 

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from accounts.access import EDITOR_ROLES, role_required
+from accounts.idempotency import idempotent_create
 from crm import services
 from crm.access import get_rw_delivery_for_user, get_rw_interaction_for_user, get_rw_organisation_for_user
 from crm.forms import DeliveryForm, InteractionForm
@@ -14,6 +15,7 @@ from kumppani.web.concurrent_edits import save_versioned
 
 
 @role_required(*EDITOR_ROLES)
+@idempotent_create
 def interaction_create(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_rw_organisation_for_user(request.user, pk)
     interaction = Interaction(organisation=organisation, kind=request.GET.get("kind", Interaction.Kind.MEETING))
@@ -51,6 +53,7 @@ def _save_interaction(request, form, organisation) -> HttpResponse:
 
 
 @role_required(*EDITOR_ROLES)
+@idempotent_create
 def delivery_create(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_rw_organisation_for_user(request.user, pk)
     form = DeliveryForm(

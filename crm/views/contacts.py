@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.access import EDITOR_ROLES, is_admin, role_required
+from accounts.idempotency import idempotent_create
 from accounts.roles import Role
 from crm import services
 from crm.access import get_rw_contact_for_user, get_rw_organisation_for_user
@@ -32,6 +33,7 @@ def _render_form(request, form, organisation, contact=None) -> HttpResponse:
 
 
 @role_required(*EDITOR_ROLES)
+@idempotent_create
 def contact_create(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_rw_organisation_for_user(request.user, pk)
     form = ContactForm(request.POST or None, instance=Contact(organisation=organisation))

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import EDITOR_ROLES, REGISTER_ROLES, can_change_account_team, can_see_money, role_required
+from accounts.idempotency import idempotent_create
 from accounts.messages import attach_names
 from accounts.roles import Role
 from crm import services
@@ -117,6 +118,7 @@ def organisation_timeline(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(*EDITOR_ROLES)
+@idempotent_create
 def organisation_create(request: HttpRequest) -> HttpResponse:
     # The creator becomes the account manager, so their primary unit is the default responsible unit.
     unit = request.user.primary_unit_or_none() if becomes_manager_of_new_customer(request.user) else None
@@ -189,6 +191,7 @@ def account_team_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(*EDITOR_ROLES)
+@idempotent_create
 def agreement_create(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_rw_organisation_for_user(request.user, pk)
     form = AgreementForm(

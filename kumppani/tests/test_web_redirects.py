@@ -16,6 +16,9 @@ from kumppani.web.redirects import safe_next_url
         "javascript:alert(1)",
         "http://testserver.evil.example/",
         "ftp://testserver/file",
+        "abc",  # not an address; redirect() would take it for a URL name
+        "segments:suggestions",
+        "customers/",
     ],
 )
 def test_unsafe_next_urls_are_refused(candidate):

@@ -5,6 +5,8 @@ from django.core.paginator import Page, Paginator
 from django.http import HttpRequest
 from django.utils.functional import cached_property
 
+from kumppani.web.params import query_int
+
 # Deep offsets are slow (page 2000 of the register took 72 ms at 100,000 customers, DESIGN.md) and nobody
 # reads that far: pages past the cap do not exist, and the page links ask people to narrow the filters.
 MAX_PAGES = 400
@@ -33,8 +35,5 @@ def paginate(request: HttpRequest, queryset, per_page: int | None = None, max_pa
     `per_page` defaults to settings.PAGINATE_BY (read at call time, so tests may override it).
     """
     paginator = CappedPaginator(queryset, per_page or settings.PAGINATE_BY, max_pages=max_pages)
-    try:
-        number = max(int(request.GET.get("page") or 1), 1)
-    except ValueError:
-        number = 1
+    number = query_int(request.GET.get("page"), default=1, minimum=1)
     return paginator.get_page(number)

@@ -9,8 +9,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 def safe_next_url(request: HttpRequest, candidate: str | None, fallback: str | Model) -> str:
     """`candidate` if it stays on this site, else `fallback` (a URL, a URL name or an object with a URL).
 
-    Anything else would make Kumppani an open redirect: a link to us that lands on someone else's site.
+    Anything else would make Kumppani an open redirect: a link to us that lands on someone else's site. A
+    candidate must be a path from the site's root or a full address: `redirect()` would take a bare word
+    ("abc") for a URL name and fail on it, and no page of ours links that way.
     """
+    if candidate and not candidate.startswith("/") and "://" not in candidate:
+        candidate = None
     if candidate and url_has_allowed_host_and_scheme(
         candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):

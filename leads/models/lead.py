@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.messages import RenderedMessage
+from kumppani.web.dates import date_in_range_validators
 
 
 class LeadSettings(models.Model):
@@ -139,7 +140,7 @@ class Lead(models.Model):
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
     contact_details = models.CharField(_("contact person's phone or e-mail"), max_length=200, blank=True)
     urgency = models.CharField(_("urgency"), max_length=10, choices=Urgency.choices, default=Urgency.NORMAL)
-    visited_on = models.DateField(_("workplace visit"), null=True, blank=True)
+    visited_on = models.DateField(_("workplace visit"), null=True, blank=True, validators=date_in_range_validators())
 
     state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.NEW)
     close_reason = models.CharField(_("reason for closing"), max_length=20, choices=CloseReason.choices, blank=True)

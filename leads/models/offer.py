@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kumppani.web.dates import date_in_range_validators
+
 
 class Offer(models.Model):
     """Tarjous: made by an account manager from a lead or directly; accepting it creates the delivery."""
@@ -53,7 +55,7 @@ class Offer(models.Model):
         related_name="offers",
         help_text=_("Left empty, the responsible person's primary unit."),
     )
-    valid_until = models.DateField(_("valid until"))
+    valid_until = models.DateField(_("valid until"), validators=date_in_range_validators())
     state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.DRAFT)
     # Sum of the lines, kept by leads.services.offers.offer_save.
     total = models.DecimalField(_("total (EUR)"), max_digits=12, decimal_places=2, default=Decimal("0.00"))

@@ -8,7 +8,7 @@ from .events import unit_account_managers
 from .mail import lead_mail_context
 from .matching import match_organisations, resolve_organisation
 from .offers import OfferStateError, offer_accept, offer_reject, offer_save, offer_send, offers_expire
-from .passing import lead_pass, lead_route
+from .passing import lead_pass, lead_recent_duplicate, lead_route
 from .reminders import lead_reminders_send
 from .statistics import lead_statistics
 from .working import (
@@ -32,6 +32,7 @@ __all__ = [
     "lead_mark_contacted",
     "lead_pass",
     "lead_qualify",
+    "lead_recent_duplicate",
     "lead_reminders_send",
     "lead_route",
     "lead_statistics",

@@ -1,5 +1,7 @@
 """Passing a lead and routing it: to the organisation's account manager, else the need's unit's triage queue."""
 
+from datetime import timedelta
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -35,6 +37,28 @@ def lead_route(lead: Lead) -> None:
     else:
         lead.assignee = None
         lead.state = Lead.State.NEW
+
+
+# A lead for the same organisation and need by the same person this soon is most likely the same one sent
+# twice (a double tap on a weak connection, a retry): the form asks before sending it again (decided).
+DUPLICATE_WINDOW = timedelta(minutes=30)
+
+
+def lead_recent_duplicate(*, lead: Lead, actor) -> Lead | None:
+    """The same person's lead for the same organisation and need passed within the last 30 minutes, if any."""
+    if not getattr(actor, "pk", None):
+        return None
+    recent = Lead.objects.filter(
+        passed_by=actor, need=lead.need, created_at__gte=timezone.now() - DUPLICATE_WINDOW
+    ).order_by("-created_at")
+    if lead.organisation_id:
+        recent = recent.filter(organisation_id=lead.organisation_id)
+    else:
+        name = lead.new_organisation_name.strip()
+        if not name:
+            return None
+        recent = recent.filter(organisation__isnull=True, new_organisation_name__iexact=name)
+    return recent.first()
 
 
 @transaction.atomic

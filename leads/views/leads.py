@@ -11,10 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.access import EDITOR_ROLES, REGISTER_ROLES, require, role_required
+from accounts.idempotency import idempotent_create
 from accounts.messages import attach_names
 from crm.access import nameable_organisations
 from kumppani.web.htmx import render_list
 from kumppani.web.pagination import paginate
+from kumppani.web.params import query_id
 from leads import services as lead_services
 from leads.access import (
     LEAD_PASSER_ROLES,
@@ -38,6 +40,7 @@ LIST_RELATED = ("organisation", "passed_by", "assignee", "unit")
 
 
 @role_required(*LEAD_PASSER_ROLES)
+@idempotent_create
 def lead_create(request: HttpRequest) -> HttpResponse:
     """The teacher's form: one column, big targets; a bound form re-renders everything typed on an error."""
     form = LeadForm(request.POST or None, user=request.user)
@@ -51,9 +54,9 @@ def lead_create(request: HttpRequest) -> HttpResponse:
             text = _("Thank you! The lead was saved.")
         messages.success(request, text)
         return redirect("leads:my_leads")
-    picked = form["organisation"].value() if form.is_bound else None
+    picked = query_id(form["organisation"].value()) if form.is_bound else None
     picked_organisation = None
-    if picked and str(picked).isdigit():
+    if picked:
         picked_organisation = (
             nameable_organisations(request.user).filter(pk=picked).only("pk", "name", "business_id").first()
         )
@@ -84,7 +87,7 @@ def organisation_pick(request: HttpRequest) -> HttpResponse:
     picked = None
     if request.GET.get("pk") and not request.GET.get("clear"):
         picked = get_object_or_404(
-            nameable_organisations(request.user).only("pk", "name", "business_id"), pk=request.GET["pk"]
+            nameable_organisations(request.user).only("pk", "name", "business_id"), pk=query_id(request.GET["pk"])
         )
     return render(
         request,

@@ -12,10 +12,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.access import EDITOR_ROLES, REGISTER_ROLES, role_required
+from accounts.idempotency import idempotent_create
 from crm.access import get_rw_organisation_for_user
 from kumppani.web.concurrent_edits import save_versioned
 from kumppani.web.htmx import render_list
 from kumppani.web.pagination import paginate
+from kumppani.web.params import query_id
 from leads import services as lead_services
 from leads.access import get_offer_for_user, get_rw_offer_for_user, visible_offers
 from leads.filters import OfferFilter
@@ -33,6 +35,7 @@ def offer_list(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(*EDITOR_ROLES)
+@idempotent_create
 def offer_create(request: HttpRequest) -> HttpResponse:
     """A direct offer: ?organisation=<pk> (from the organisation page), else pick the organisation first."""
     organisation_id = request.GET.get("organisation") or request.POST.get("organisation")
@@ -43,9 +46,7 @@ def offer_create(request: HttpRequest) -> HttpResponse:
             return redirect(f"{request.path}?organisation={found.pk}")
         matches = list(match_organisations(request.user, text)) if text else []
         return render(request, "leads/offers/offer_pick.html", {"text": text, "matches": matches})
-    organisation = get_rw_organisation_for_user(
-        request.user, int(organisation_id) if str(organisation_id).isdigit() else 0
-    )
+    organisation = get_rw_organisation_for_user(request.user, query_id(organisation_id) or 0)
     offer = Offer(
         organisation=organisation,
         responsible=request.user,

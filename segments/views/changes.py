@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from accounts.access import EDITOR_ROLES, role_required
+from accounts.idempotency import idempotent_create
 from crm.access import get_rw_organisation_for_user
 from segments import services
 from segments.forms import UNCLASSIFIED_CHOICE, SegmentChangeForm
@@ -14,6 +15,7 @@ from segments.models import CareModel, SegmentChange, SegmentReview
 
 
 @role_required(*EDITOR_ROLES)
+@idempotent_create
 def segment_change(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_rw_organisation_for_user(request.user, pk)
     initial = {"segment": organisation.segment or UNCLASSIFIED_CHOICE}
