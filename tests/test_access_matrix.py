@@ -24,6 +24,7 @@ from html.parser import HTMLParser
 from urllib.parse import quote, urlsplit
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from accounts.notifications import notify
@@ -107,6 +108,10 @@ MATRIX = [
     ("crm:agreement_create",             POST, "org",                 LOGIN,    403,      200,      403,      200),
     ("crm:agreement_edit",               GET,  "agreement",           LOGIN,    403,      200,      403,      200),
     ("crm:agreement_edit",               POST, "agreement",           LOGIN,    403,      200,      403,      200),
+    # The agreement's document: only through this view, to those who read the register; a withheld one is 403
+    ("crm:agreement_document",           GET,  "documented_agreement",LOGIN,    403,      200,      200,      200),
+    ("crm:agreement_document",           GET,  "agreement",           LOGIN,    403,      404,      404,      404),
+    ("crm:agreement_document",           GET,  "withheld_agreement",  LOGIN,    403,      403,      403,      403),
     ("crm:contact_create",               GET,  "org",                 LOGIN,    403,      200,      403,      200),
     ("crm:contact_create",               POST, "org",                 LOGIN,    403,      200,      403,      200),
     ("crm:contact_edit",                 GET,  "contact",             LOGIN,    403,      200,      403,      200),
@@ -128,6 +133,7 @@ MATRIX = [
     ("crm:interaction_edit",             GET,  "archived_interaction",LOGIN,    403,      404,      403,      200),
     ("crm:delivery_edit",                GET,  "archived_delivery",   LOGIN,    403,      404,      403,      200),
     ("crm:agreement_edit",               GET,  "archived_agreement",  LOGIN,    403,      404,      403,      200),
+    ("crm:agreement_document",           GET,  "archived_documented", LOGIN,    403,      404,      404,      200),
     # Leads: every role passes them; teachers see their own, management reads the rest
     ("leads:lead_list",                  GET,  None,                  LOGIN,    403,      200,      200,      200),
     ("leads:lead_list",                  HTMX, None,                  LOGIN,    403,      200,      200,      200),
@@ -278,8 +284,8 @@ MATRIX = [
     ("unsubscribe",                      POST, "unsubscribe_token",   200,      200,      200,      200,      200),
     ("unsubscribe",                      GET,  "unknown_token",       404,      404,      404,      404,      404),
     ("unsubscribe",                      POST, "unknown_token",       404,      404,      404,      404,      404),
-    # The API's schema: for signed-in people, like the API itself
-    ("api_schema",                       GET,  None,                  LOGIN,    200,      200,      200,      200),
+    # The API's schema maps every endpoint: admins only
+    ("api_schema",                       GET,  None,                  LOGIN,    403,      403,      403,      200),
     # The Django admin keeps its own login page; only staff get in
     ("admin:index",                      GET,  None,                  STAFF,    STAFF,    STAFF,    STAFF,    200),
 ]
@@ -375,6 +381,20 @@ class World:
 
     def _make_archived_agreement(self):
         return AgreementFactory(organisation=self["archived"])
+
+    def _documented(self, organisation, **fields):
+        self._request.getfixturevalue("settings").MEDIA_ROOT = self._request.getfixturevalue("tmp_path")
+        document = ContentFile(b"%PDF-1.7\n%%EOF\n", name="sopimus.pdf")
+        return AgreementFactory(organisation=organisation, document=document, **fields)
+
+    def _make_documented_agreement(self):
+        return self._documented(self["org"])
+
+    def _make_withheld_agreement(self):
+        return self._documented(self["org"], document_quarantine="type")
+
+    def _make_archived_documented(self):
+        return self._documented(self["archived"])
 
     # Leads and offers: the teacher's own lead, another teacher's, the teacher's lead on an archived customer
     def _make_lead(self):
