@@ -8,7 +8,8 @@ The rules the table pins (each app's access.py states them, built on accounts/ac
 - account managers and admins read and edit the register and everything built on it;
 - management gets 200 on every page an account manager reads, with no edit controls, and 403 on every edit page
   and POST, except personal actions that change no customer data: passing a lead, following a customer, and
-  their own notifications, settings and password;
+  their own notifications, settings and password (and, as the head of a unit, reassigning its leads);
+- a lead a colleague holds is not taken: 403 to account managers, only the unit's head and admins reassign it;
 - archived customers, and everything recorded on them, are 404 to all but admins;
 - POST-only views answer GET with 405 before anything else; the role check (403) comes before the lookup (404).
 
@@ -40,7 +41,7 @@ from crm.tests.factories import (
     InteractionFactory,
     OrganisationFactory,
 )
-from leads.models import Offer
+from leads.models import Lead, Offer
 from leads.tests.factories import LeadFactory
 from links.services import link_token_issue
 from segments.tests.factories import SuggestionFactory
@@ -59,6 +60,7 @@ A_ORG = "→ /customers/{archived}/"
 TIMELINE = "→ /customers/{org}/#timeline"
 LEAD = "→ /leads/{lead}/"
 A_LEAD = "→ /leads/{archived_lead}/"
+C_LEAD = "→ /leads/{colleagues_lead}/"
 OFFER = "→ /leads/offers/{offer}/"
 DRAFT = "→ /leads/offers/*"  # a new draft offer
 PLAN = "→ /care/plans/{plan}/"
@@ -154,6 +156,9 @@ MATRIX = [
     ("leads:lead_take",                  POST, "archived_lead",       LOGIN,    403,      404,      403,      A_LEAD),
     ("leads:lead_assign",                GET,  "lead",                405,      405,      405,      405,      405),
     ("leads:lead_assign",                POST, "lead",                LOGIN,    403,      400,      403,      400),
+    # A lead a colleague holds: only the head of its unit (tests in leads) or an admin reassigns it
+    ("leads:lead_take",                  POST, "colleagues_lead",     LOGIN,    403,      403,      403,      C_LEAD),
+    ("leads:lead_assign",                POST, "colleagues_lead",     LOGIN,    403,      403,      403,      400),
     ("leads:lead_contacted",             GET,  "lead",                405,      405,      405,      405,      405),
     ("leads:lead_contacted",             POST, "lead",                LOGIN,    403,      LEAD,     403,      LEAD),
     ("leads:lead_qualify",               GET,  "lead",                405,      405,      405,      405,      405),
@@ -402,6 +407,10 @@ class World:
 
     def _make_others_lead(self):
         return LeadFactory(organisation=self["org"])
+
+    def _make_colleagues_lead(self):
+        colleague = UserFactory(roles=[Role.ACCOUNT_MANAGER])
+        return LeadFactory(organisation=self["org"], assignee=colleague, state=Lead.State.ASSIGNED)
 
     def _make_archived_lead(self):
         return LeadFactory(organisation=self["archived"], passed_by=self._user("teacher"))
