@@ -17,7 +17,9 @@ import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.fields.files import FieldFile
 from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 PDF = "application/pdf"
@@ -163,3 +165,17 @@ def _refusal_message(refused: DocumentRefused) -> str:
             "extension": refused.detail
         }
     return _("This type of file is not accepted. Upload a PDF, Word, Excel, PowerPoint, OpenDocument, PNG or JPEG.")
+
+
+class AgreementDocumentFile(FieldFile):
+    """The stored document; its address is crm's access-checked view, never the storage's own (a dead /media/
+    path, or an object-store link that would skip the access check), wherever a form or the admin links to it."""
+
+    @property
+    def url(self) -> str:
+        self._require_file()
+        return reverse("crm:agreement_document", args=[self.instance.pk]) if self.instance.pk else ""
+
+
+class AgreementDocumentField(models.FileField):
+    attr_class = AgreementDocumentFile

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from crm.uploads import QuarantineReason, validate_document
+from crm.uploads import AgreementDocumentField, QuarantineReason, validate_document
 from kumppani.lib.business_id import normalise_business_id
 from kumppani.lib.size_class import LARGE, MEDIUM, MICRO, SMALL
 
@@ -224,7 +224,9 @@ class PartnershipAgreement(models.Model):
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"), null=True, blank=True)
     # Checked by content when uploaded (crm/uploads.py) and served only through crm's document view.
-    document = models.FileField(_("document"), upload_to="agreements/%Y/", blank=True, validators=[validate_document])
+    document = AgreementDocumentField(
+        _("document"), upload_to="agreements/%Y/", blank=True, validators=[validate_document]
+    )
     # Set when a stored document fails the check (check_agreement_documents): it is then withheld, not served.
     document_quarantine = models.CharField(
         _("document withheld because"), max_length=20, choices=QuarantineReason.choices, blank=True

@@ -238,3 +238,14 @@ def test_uploading_an_accepted_document_lifts_the_quarantine(client, account_man
     agreement.refresh_from_db()
     assert agreement.document_quarantine == ""
     assert client.get(reverse("crm:agreement_document", args=[agreement.pk])).status_code == 200
+
+
+def test_the_edit_form_and_the_admin_link_to_the_checked_view(client, account_manager, admin, agreement):
+    _stored(agreement, "sopimus.pdf", PDF_BYTES)
+    checked = reverse("crm:agreement_document", args=[agreement.pk])
+    client.force_login(account_manager)
+    html = client.get(reverse("crm:agreement_edit", args=[agreement.pk])).content.decode()
+    assert f'href="{checked}"' in html and "/media/" not in html
+    client.force_login(admin)
+    html = client.get(reverse("admin:crm_partnershipagreement_change", args=[agreement.pk])).content.decode()
+    assert f'href="{checked}"' in html and "/media/" not in html
