@@ -6,6 +6,10 @@ PORT ?= 8000
 # Tests run on PostgreSQL and a real Redis; override to point elsewhere.
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
+# Settings default to DEBUG off (a deployment that forgets it is not in debug mode); the local targets (run, demo,
+# test and the steps under them) turn it on, which also gives them a development SECRET_KEY. `make run DEBUG=0
+# SECRET_KEY=…` tries the production settings.
+export DEBUG ?= 1
 
 .PHONY: run test venv install migrate demo lint messages ci clean browsers
 

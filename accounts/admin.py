@@ -1,7 +1,7 @@
 """Admin for people, organisational units and failed logins; also the admin site's titles."""
 
-from datetime import timedelta
-
+from axes.models import AccessAttempt
+from axes.utils import reset as axes_reset
 from django import forms
 from django.conf import settings
 from django.contrib import admin
@@ -17,9 +17,9 @@ from django.utils.translation import ngettext
 
 from kumppani.web.admin import HistoryAdmin, NoDeleteAdmin, NoDeleteMixin, ReadOnlyAdmin
 
-from .models import LoginAttempt, Notification, OrgUnit, User
+from .models import Notification, OrgUnit, User
 from .roles import Role
-from .services import login_clear_failures, primary_unit_pick
+from .services import primary_unit_pick
 
 admin.site.site_header = "Kumppani"
 admin.site.site_title = _("Kumppani administration")
@@ -143,28 +143,30 @@ class OrgUnitAdmin(HistoryAdmin):
         return obj.members_count
 
 
-@admin.register(LoginAttempt)
+@admin.register(AccessAttempt)
 class LoginAttemptAdmin(ReadOnlyAdmin):
-    """Failed logins, read-only: who is being throttled and from where. Rows are pruned after a day."""
+    """django-axes' failed logins, read-only: who is being throttled and from where; unlocking clears them."""
 
-    list_display = ["email", "ip_address", "attempted_at", "counts_now"]
-    list_filter = ["attempted_at"]
-    search_fields = ["email", "ip_address"]
-    ordering = ["-attempted_at"]
+    list_display = ["username", "ip_address", "failures_since_start", "attempt_time", "counts_now"]
+    list_filter = ["attempt_time"]
+    search_fields = ["username", "ip_address"]
+    ordering = ["-attempt_time"]
+    fields = ["username", "ip_address", "user_agent", "path_info", "failures_since_start", "attempt_time"]
+    readonly_fields = fields
     actions = ["unlock_selected"]
 
     def has_unlock_permission(self, request) -> bool:
-        return request.user.has_perm("accounts.delete_loginattempt")
+        return request.user.has_perm("axes.delete_accessattempt")
 
     @admin.display(description=_("counts towards throttling"), boolean=True)
-    def counts_now(self, obj: LoginAttempt) -> bool:
-        return obj.attempted_at >= timezone.now() - timedelta(minutes=settings.LOGIN_THROTTLE_WINDOW_MINUTES)
+    def counts_now(self, obj: AccessAttempt) -> bool:
+        return obj.attempt_time >= timezone.now() - settings.AXES_COOLOFF_TIME
 
     @admin.action(description=_("Unlock the selected e-mail addresses"), permissions=["unlock"])
     def unlock_selected(self, request, queryset) -> None:
-        emails = set(queryset.values_list("email", flat=True))
+        emails = set(queryset.values_list("username", flat=True))
         for email in emails:
-            login_clear_failures(email=email)
+            axes_reset(username=email)
         self.message_user(
             request,
             ngettext(

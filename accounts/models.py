@@ -151,21 +151,5 @@ class User(AbstractUser):
         return [str(label) for value, label in Role.choices if value in self.role_names()]
 
 
-class LoginAttempt(models.Model):
-    """A failed login; recent rows throttle further tries. Kept in the database so every web node sees them."""
-
-    email = models.CharField(max_length=254, db_index=True)
-    ip_address = models.GenericIPAddressField(null=True, blank=True)
-    attempted_at = models.DateTimeField(auto_now_add=True, db_index=True)
-
-    class Meta:
-        verbose_name = _("failed login")
-        verbose_name_plural = _("failed logins")
-        indexes = [models.Index(fields=["ip_address", "attempted_at"], name="loginattempt_ip_time")]
-
-    def __str__(self) -> str:
-        return f"{self.email} {self.attempted_at:%Y-%m-%d %H:%M}"
-
-
 from .idempotency import SubmittedForm  # noqa: E402,F401  (create forms sent once)
 from .notifications import Notification  # noqa: E402,F401  (in-app notifications)

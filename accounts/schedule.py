@@ -3,7 +3,7 @@
 
 def periodic_tasks() -> list[tuple[str, str, dict]]:
     return [
-        # Failed-login rows only matter inside the throttle window; a nightly sweep keeps the table small.
+        # Failed logins only matter inside the throttle window, the login log for LOGIN_LOG_DAYS: a nightly sweep.
         ("accounts: prune failed logins", "accounts.tasks.prune_login_attempts_task", {"minute": "15", "hour": "3"}),
         # A create form's key returns its first result for 24 hours; older keys are removed nightly.
         ("accounts: forget sent forms", "accounts.tasks.forget_submitted_forms_task", {"minute": "20", "hour": "3"}),

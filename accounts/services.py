@@ -1,4 +1,4 @@
-"""Account services: login throttling, role setup and the password-reset mail."""
+"""Account services: pruning the login records, role setup and the password-reset mail."""
 
 from datetime import timedelta
 from urllib.parse import urlsplit
@@ -14,33 +14,20 @@ from django.utils.http import urlsafe_base64_encode
 from outbox.models import OutgoingEmail
 from outbox.services import email_queue
 
-from .models import LoginAttempt, OrgUnit, User
+from .models import OrgUnit, User
 from .roles import ROLE_PERMISSIONS, Role
 
 PASSWORD_RESET_TEMPLATE = "emails/password_reset"
 
 
-def login_is_throttled(*, email: str, ip_address: str | None) -> bool:
-    since = timezone.now() - timedelta(minutes=settings.LOGIN_THROTTLE_WINDOW_MINUTES)
-    recent = LoginAttempt.objects.filter(attempted_at__gte=since)
-    limit = settings.LOGIN_THROTTLE_ATTEMPTS
-    by_email = recent.filter(email=email.lower()).count() >= limit
-    # An address trying many accounts is throttled too, at a looser limit.
-    by_ip = bool(ip_address) and recent.filter(ip_address=ip_address).count() >= limit * 4
-    return by_email or by_ip
+def login_attempts_prune() -> int:
+    """Forget django-axes' failed logins past the throttle window and its login log past LOGIN_LOG_DAYS."""
+    from axes.models import AccessAttempt, AccessLog
 
-
-def login_record_failure(*, email: str, ip_address: str | None) -> None:
-    LoginAttempt.objects.create(email=email.lower()[:254], ip_address=ip_address)
-
-
-def login_clear_failures(*, email: str) -> None:
-    LoginAttempt.objects.filter(email=email.lower()).delete()
-
-
-def login_attempts_prune(older_than: timedelta = timedelta(days=1)) -> int:
-    deleted, _ = LoginAttempt.objects.filter(attempted_at__lt=timezone.now() - older_than).delete()
-    return deleted
+    now = timezone.now()
+    attempts, _ = AccessAttempt.objects.filter(attempt_time__lt=now - settings.AXES_COOLOFF_TIME).delete()
+    logs, _ = AccessLog.objects.filter(attempt_time__lt=now - timedelta(days=settings.LOGIN_LOG_DAYS)).delete()
+    return attempts + logs
 
 
 def primary_unit_pick(*, primary_unit: OrgUnit | None, units) -> OrgUnit | None:

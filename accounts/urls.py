@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from .forms import OutboxPasswordResetForm, ThrottledLoginForm
+from .forms import LoginForm, OutboxPasswordResetForm
 
 app_name = "accounts"
 
@@ -10,7 +10,7 @@ urlpatterns = [
         "login/",
         auth_views.LoginView.as_view(
             template_name="accounts/login.html",
-            authentication_form=ThrottledLoginForm,
+            authentication_form=LoginForm,
             redirect_authenticated_user=True,
         ),
         name="login",

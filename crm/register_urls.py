@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from crm.views import activity, contacts, my_work, organisations, privacy
+from crm.views import activity, contacts, documents, my_work, organisations, privacy
 
 app_name = "crm"
 
@@ -19,6 +19,7 @@ urlpatterns = [
     path("<int:pk>/timeline/", organisations.organisation_timeline, name="organisation_timeline"),
     path("<int:pk>/agreements/new/", organisations.agreement_create, name="agreement_create"),
     path("agreements/<int:pk>/edit/", organisations.agreement_edit, name="agreement_edit"),
+    path("agreements/<int:pk>/document/", documents.agreement_document, name="agreement_document"),
     path("<int:pk>/contacts/new/", contacts.contact_create, name="contact_create"),
     path("contacts/<int:pk>/edit/", contacts.contact_edit, name="contact_edit"),
     path("contacts/<int:pk>/export/", contacts.contact_export, name="contact_export"),

@@ -285,3 +285,26 @@ def delivery_save(*, delivery: Delivery, actor) -> Delivery:
         # person with an error for a write that happened. It is logged, and the nightly sweep makes the after-care.
         transaction.on_commit(lambda: delivery_completed.send_robust(sender=Delivery, delivery=delivery, actor=actor))
     return delivery
+
+
+def agreement_document_quarantine(*, agreement: PartnershipAgreement) -> str:
+    """Check a stored document as an upload is checked; withhold it (record why) when it fails. Returns the reason.
+
+    For documents stored before the checks came (`manage.py check_agreement_documents`); a document that passes
+    is left as it is, one that fails is kept in storage for an admin to look at but no longer served.
+    """
+    from crm.uploads import DocumentRefused, QuarantineReason, document_check
+
+    document = agreement.document
+    try:
+        with document.storage.open(document.name, "rb") as stored:
+            document_check(stored, name=document.name, size=document.storage.size(document.name))
+        reason = ""
+    except FileNotFoundError:
+        reason = QuarantineReason.MISSING
+    except DocumentRefused as refused:
+        reason = refused.reason
+    if reason != agreement.document_quarantine:
+        agreement.document_quarantine = reason
+        agreement.save(update_fields=["document_quarantine"])  # a history row records when
+    return reason

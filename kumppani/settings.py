@@ -6,6 +6,7 @@ Celery's filesystem transport and e-mail printed to the console.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -44,7 +45,9 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", True)
+# Off unless asked for: a deployment that forgets the variable must not run in debug mode. `make run`, `make demo`
+# and `make test` turn it on.
+DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
@@ -73,6 +76,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "django_celery_beat",
+    "axes",
     "outbox",
     "accounts",
     "links",
@@ -96,6 +100,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page (accounts.throttle).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kumppani.urls"
@@ -131,7 +137,9 @@ DATABASES["default"]["TEST"] = {"NAME": env_str("TEST_DATABASE_NAME", "test_kump
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+# django-axes first: it refuses a locked-out login before the password is checked, for every way in (the app's
+# login, the admin's, and the API when it takes passwords).
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -141,9 +149,27 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Failed logins per e-mail address (and per client address) allowed within the window.
-LOGIN_THROTTLE_ATTEMPTS = env_int("LOGIN_THROTTLE_ATTEMPTS", 5)
-LOGIN_THROTTLE_WINDOW_MINUTES = env_int("LOGIN_THROTTLE_WINDOW_MINUTES", 15)
+# Login throttling by django-axes (accounts/throttle.py), its state in the database so every web node shares it:
+# LOGIN_THROTTLE_ATTEMPTS failed logins for one e-mail address lock it for LOGIN_THROTTLE_WINDOW_MINUTES; one
+# client address gets AXES_IP_FAILURE_FACTOR times as many (several people may share a school's address).
+AXES_HANDLER = "accounts.throttle.LoginThrottleHandler"
+AXES_FAILURE_LIMIT = env_int("LOGIN_THROTTLE_ATTEMPTS", 5)
+AXES_IP_FAILURE_FACTOR = 4
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_THROTTLE_WINDOW_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Both login forms post the e-mail address as "username".
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "accounts.throttle.login_username"
+AXES_CLIENT_IP_CALLABLE = "kumppani.web.client.client_address"
+AXES_LOCKOUT_CALLABLE = "accounts.throttle.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# The lock runs from the failures, not from the last try while locked: a locked-out user can wait it out.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_SENSITIVE_PARAMETERS = ["password"]
+# accounts/admin.py shows the failed logins read-only, with an unlock action.
+AXES_ENABLE_ADMIN = False
+# Days the record of logins (who, when, from where) is kept; a nightly task prunes older ones. Ours.
+LOGIN_LOG_DAYS = env_int("LOGIN_LOG_DAYS", 90)
 # Reverse proxies in front of the web nodes that append to X-Forwarded-For (kumppani.web.client): 0 trusts no
 # header and uses the connecting address.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
@@ -164,6 +190,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+# Uploaded agreement documents are checked by content (crm/uploads.py) and may be at most this large.
+UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 25 * 1024 * 1024)
 STORAGES = {
     # Uploaded files: swap for an object-storage backend when running several web nodes.
     "default": {"BACKEND": env_str("DEFAULT_FILE_STORAGE", "django.core.files.storage.FileSystemStorage")},
@@ -236,6 +264,16 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
+    # For when API tokens come: requests per client, on top of the login throttle.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env_str("API_THROTTLE_ANON", "30/minute"),
+        "user": env_str("API_THROTTLE_USER", "600/minute"),
+    },
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
 }
 SPECTACULAR_SETTINGS = {"TITLE": "Kumppani API", "VERSION": "1.0.0"}
 
@@ -246,7 +284,9 @@ SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
-SECURE_HSTS_PRELOAD = not DEBUG
+# Preloading puts the domain in the browsers' built-in HSTS list, which is slow to undo: only when asked for.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 

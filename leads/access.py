@@ -6,6 +6,8 @@
   another person's lead is 404 to them.
 - Account managers and admins see and work every lead and offer (knowledge is shared, as in the register);
   the triage queue shows an account manager their units' new leads, an admin every unit's.
+- A lead assigned to someone is not taken from them: only the head of the lead's unit (management too) or an
+  admin reassigns it (403 to the others), and the previous assignee is told.
 - Management sees every lead and offer and the statistics, read-only: 403 when it asks to work or edit one.
 - Leads and offers of archived customers are 404 to all but admins, like the customers themselves.
 
@@ -76,6 +78,19 @@ def can_see_lead_details(user) -> bool:
 
 def can_work_lead(user, lead: Lead | None = None) -> bool:
     return can_edit_register(user)
+
+
+def can_reassign_lead(user, lead: Lead) -> bool:
+    """Give a lead to another person: an admin, or the head of the lead's unit (who gets its escalations),
+    whatever their role: sharing out the unit's work changes no customer data."""
+    if is_admin(user):
+        return True
+    return can_view_register(user) and lead.unit_id is not None and lead.unit.head_id == user.pk
+
+
+def can_assign_lead(user, lead: Lead) -> bool:
+    """Take or assign a lead: anyone who works leads while nobody holds it; once someone does, a reassignment."""
+    return (can_work_lead(user, lead) and lead.assignee_id is None) or can_reassign_lead(user, lead)
 
 
 def visible_offers(user) -> QuerySet:

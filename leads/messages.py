@@ -28,6 +28,7 @@ for _code, _template in [
     ("leads.new_for_you", _("New lead for you: %(lead)s")),
     ("leads.new_in_triage", _("New lead in the triage queue of %(unit)s: %(lead)s")),
     ("leads.assigned_to_you", _("%(actor)s assigned a lead to you: %(lead)s")),
+    ("leads.reassigned_from_you", _("%(actor)s reassigned your lead %(lead)s to %(user)s.")),
     ("leads.teacher_contacted", _("Your lead %(lead)s: the customer has been contacted.")),
     ("leads.teacher_converted", _("Your lead %(lead)s was converted to %(what)s. Thank you!")),
     ("leads.teacher_closed", _("Your lead %(lead)s was closed: %(reason)s.")),
@@ -101,6 +102,10 @@ def new_in_triage_message(lead: Lead) -> dict:
 
 def assigned_to_you_message(lead: Lead, actor) -> dict:
     return build("leads.assigned_to_you", actor=user(actor), lead=lead_name(lead))
+
+
+def reassigned_from_you_message(lead: Lead, actor, assignee) -> dict:
+    return build("leads.reassigned_from_you", actor=user(actor), lead=lead_name(lead), user=user(assignee))
 
 
 def teacher_contacted_message(lead: Lead) -> dict:

@@ -8,7 +8,8 @@ The rules the table pins (each app's access.py states them, built on accounts/ac
 - account managers and admins read and edit the register and everything built on it;
 - management gets 200 on every page an account manager reads, with no edit controls, and 403 on every edit page
   and POST, except personal actions that change no customer data: passing a lead, following a customer, and
-  their own notifications, settings and password;
+  their own notifications, settings and password (and, as the head of a unit, reassigning its leads);
+- a lead a colleague holds is not taken: 403 to account managers, only the unit's head and admins reassign it;
 - archived customers, and everything recorded on them, are 404 to all but admins;
 - POST-only views answer GET with 405 before anything else; the role check (403) comes before the lookup (404).
 
@@ -24,6 +25,7 @@ from html.parser import HTMLParser
 from urllib.parse import quote, urlsplit
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from accounts.notifications import notify
@@ -39,7 +41,7 @@ from crm.tests.factories import (
     InteractionFactory,
     OrganisationFactory,
 )
-from leads.models import Offer
+from leads.models import Lead, Offer
 from leads.tests.factories import LeadFactory
 from links.services import link_token_issue
 from segments.tests.factories import SuggestionFactory
@@ -58,6 +60,7 @@ A_ORG = "→ /customers/{archived}/"
 TIMELINE = "→ /customers/{org}/#timeline"
 LEAD = "→ /leads/{lead}/"
 A_LEAD = "→ /leads/{archived_lead}/"
+C_LEAD = "→ /leads/{colleagues_lead}/"
 OFFER = "→ /leads/offers/{offer}/"
 DRAFT = "→ /leads/offers/*"  # a new draft offer
 PLAN = "→ /care/plans/{plan}/"
@@ -108,6 +111,10 @@ MATRIX = [
     ("crm:agreement_create",             POST, "org",                 LOGIN,    403,      200,      403,      200),
     ("crm:agreement_edit",               GET,  "agreement",           LOGIN,    403,      200,      403,      200),
     ("crm:agreement_edit",               POST, "agreement",           LOGIN,    403,      200,      403,      200),
+    # The agreement's document: only through this view, to those who read the register; a withheld one is 403
+    ("crm:agreement_document",           GET,  "documented_agreement",LOGIN,    403,      200,      200,      200),
+    ("crm:agreement_document",           GET,  "agreement",           LOGIN,    403,      404,      404,      404),
+    ("crm:agreement_document",           GET,  "withheld_agreement",  LOGIN,    403,      403,      403,      403),
     ("crm:contact_create",               GET,  "org",                 LOGIN,    403,      200,      403,      200),
     ("crm:contact_create",               POST, "org",                 LOGIN,    403,      200,      403,      200),
     ("crm:contact_edit",                 GET,  "contact",             LOGIN,    403,      200,      403,      200),
@@ -135,6 +142,7 @@ MATRIX = [
     ("crm:interaction_edit",             GET,  "archived_interaction",LOGIN,    403,      404,      403,      200),
     ("crm:delivery_edit",                GET,  "archived_delivery",   LOGIN,    403,      404,      403,      200),
     ("crm:agreement_edit",               GET,  "archived_agreement",  LOGIN,    403,      404,      403,      200),
+    ("crm:agreement_document",           GET,  "archived_documented", LOGIN,    403,      404,      404,      200),
     # Leads: every role passes them; teachers see their own, management reads the rest
     ("leads:lead_list",                  GET,  None,                  LOGIN,    403,      200,      200,      200),
     ("leads:lead_list",                  HTMX, None,                  LOGIN,    403,      200,      200,      200),
@@ -155,6 +163,9 @@ MATRIX = [
     ("leads:lead_take",                  POST, "archived_lead",       LOGIN,    403,      404,      403,      A_LEAD),
     ("leads:lead_assign",                GET,  "lead",                405,      405,      405,      405,      405),
     ("leads:lead_assign",                POST, "lead",                LOGIN,    403,      400,      403,      400),
+    # A lead a colleague holds: only the head of its unit (tests in leads) or an admin reassigns it
+    ("leads:lead_take",                  POST, "colleagues_lead",     LOGIN,    403,      403,      403,      C_LEAD),
+    ("leads:lead_assign",                POST, "colleagues_lead",     LOGIN,    403,      403,      403,      400),
     ("leads:lead_contacted",             GET,  "lead",                405,      405,      405,      405,      405),
     ("leads:lead_contacted",             POST, "lead",                LOGIN,    403,      LEAD,     403,      LEAD),
     ("leads:lead_qualify",               GET,  "lead",                405,      405,      405,      405,      405),
@@ -285,8 +296,8 @@ MATRIX = [
     ("unsubscribe",                      POST, "unsubscribe_token",   200,      200,      200,      200,      200),
     ("unsubscribe",                      GET,  "unknown_token",       404,      404,      404,      404,      404),
     ("unsubscribe",                      POST, "unknown_token",       404,      404,      404,      404,      404),
-    # The API's schema: for signed-in people, like the API itself
-    ("api_schema",                       GET,  None,                  LOGIN,    200,      200,      200,      200),
+    # The API's schema maps every endpoint: admins only
+    ("api_schema",                       GET,  None,                  LOGIN,    403,      403,      403,      200),
     # The Django admin keeps its own login page; only staff get in
     ("admin:index",                      GET,  None,                  STAFF,    STAFF,    STAFF,    STAFF,    200),
 ]
@@ -384,12 +395,30 @@ class World:
     def _make_archived_agreement(self):
         return AgreementFactory(organisation=self["archived"])
 
+    def _documented(self, organisation, **fields):
+        self._request.getfixturevalue("settings").MEDIA_ROOT = self._request.getfixturevalue("tmp_path")
+        document = ContentFile(b"%PDF-1.7\n%%EOF\n", name="sopimus.pdf")
+        return AgreementFactory(organisation=organisation, document=document, **fields)
+
+    def _make_documented_agreement(self):
+        return self._documented(self["org"])
+
+    def _make_withheld_agreement(self):
+        return self._documented(self["org"], document_quarantine="type")
+
+    def _make_archived_documented(self):
+        return self._documented(self["archived"])
+
     # Leads and offers: the teacher's own lead, another teacher's, the teacher's lead on an archived customer
     def _make_lead(self):
         return LeadFactory(organisation=self["org"], passed_by=self._user("teacher"))
 
     def _make_others_lead(self):
         return LeadFactory(organisation=self["org"])
+
+    def _make_colleagues_lead(self):
+        colleague = UserFactory(roles=[Role.ACCOUNT_MANAGER])
+        return LeadFactory(organisation=self["org"], assignee=colleague, state=Lead.State.ASSIGNED)
 
     def _make_archived_lead(self):
         return LeadFactory(organisation=self["archived"], passed_by=self._user("teacher"))

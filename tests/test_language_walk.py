@@ -230,6 +230,8 @@ def _write_everything() -> dict:
         actor=teacher,
     )
     lead_services.lead_assign(lead=new, assignee=sari, actor=katja)
+    # An admin reassigns it: Sari is told.
+    lead_services.lead_assign(lead=new, assignee=katja, actor=admin)
     lead_services.lead_close(lead=new, actor=sari, reason=Lead.CloseReason.NO_NEED_NOW, note="Ensi vuonna.")
     # One converted straight to a delivery; one nobody contacts, for reminders and escalation.
     direct = lead_services.lead_pass(

@@ -1,16 +1,17 @@
 """The Django admin for users, organisational units and failed logins."""
 
 import pytest
+from axes.models import AccessAttempt
 from django.contrib import admin as django_admin
 from django.contrib.auth.models import Group
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from accounts.models import LoginAttempt, OrgUnit, User
+from accounts.models import OrgUnit, User
 from accounts.roles import Role
-from accounts.services import login_is_throttled, login_record_failure
-from accounts.tests.factories import OrgUnitFactory, UserFactory
+from accounts.tests.factories import PASSWORD, OrgUnitFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +40,7 @@ def test_site_titles(admin_client):
     assert django_admin.site.index_title and django_admin.site.site_title
 
 
-@pytest.mark.parametrize("model, can_add", [(User, True), (OrgUnit, True), (LoginAttempt, False)])
+@pytest.mark.parametrize("model, can_add", [(User, True), (OrgUnit, True), (AccessAttempt, False)])
 def test_admin_pages_render(admin_client, model, can_add):
     assert admin_client.get(url(model, "changelist")).status_code == 200
     assert admin_client.get(url(model, "add")).status_code == (200 if can_add else 403)
@@ -150,20 +151,26 @@ def test_editing_a_user(admin_client, account_manager):
     assert account_manager.history.count() >= 2
 
 
-def test_login_attempts_are_listed_read_only_and_can_be_unlocked(admin_client):
+def _logs_in(email: str, password: str, address: str = "10.0.0.1") -> bool:
+    response = Client(REMOTE_ADDR=address).post(reverse("accounts:login"), {"username": email, "password": password})
+    return response.status_code == 302
+
+
+def test_login_attempts_are_listed_read_only_and_can_be_unlocked(admin_client, account_manager):
     for _ in range(5):
-        login_record_failure(email="locked@example.fi", ip_address="10.0.0.1")
-    assert login_is_throttled(email="locked@example.fi", ip_address=None)
-    response = admin_client.get(url(LoginAttempt, "changelist"), {"q": "locked@"})
-    assert response.context["cl"].result_count == 5
-    attempt = LoginAttempt.objects.first()
-    assert admin_client.post(url(LoginAttempt, "delete", attempt.pk), {"post": "yes"}).status_code == 403
-    admin_client.post(url(LoginAttempt, "change", attempt.pk), {"email": "other@example.fi"})
+        _logs_in("am@example.fi", "wrong")
+    assert not _logs_in("am@example.fi", PASSWORD, address="10.0.0.2")
+    response = admin_client.get(url(AccessAttempt, "changelist"), {"q": "am@"})
+    assert response.context["cl"].result_count == 1
+    attempt = AccessAttempt.objects.get()
+    assert attempt.failures_since_start == 5
+    assert admin_client.post(url(AccessAttempt, "delete", attempt.pk), {"post": "yes"}).status_code == 403
+    admin_client.post(url(AccessAttempt, "change", attempt.pk), {"username": "other@example.fi"})
     attempt.refresh_from_db()
-    assert attempt.email == "locked@example.fi"
+    assert attempt.username == "am@example.fi"
 
     response = admin_client.post(
-        url(LoginAttempt, "changelist"), {"action": "unlock_selected", "_selected_action": [attempt.pk]}
+        url(AccessAttempt, "changelist"), {"action": "unlock_selected", "_selected_action": [attempt.pk]}
     )
     assert response.status_code == 302
-    assert not login_is_throttled(email="locked@example.fi", ip_address=None)
+    assert _logs_in("am@example.fi", PASSWORD, address="10.0.0.2")

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from crm.uploads import AgreementDocumentField, QuarantineReason, validate_document
 from kumppani.lib.business_id import normalise_business_id
 from kumppani.lib.size_class import LARGE, MEDIUM, MICRO, SMALL
 from kumppani.web.dates import date_in_range_validators
@@ -223,7 +224,14 @@ class PartnershipAgreement(models.Model):
     title = models.CharField(_("title"), max_length=255)
     start_date = models.DateField(_("start date"), validators=date_in_range_validators())
     end_date = models.DateField(_("end date"), null=True, blank=True, validators=date_in_range_validators())
-    document = models.FileField(_("document"), upload_to="agreements/%Y/", blank=True)
+    # Checked by content when uploaded (crm/uploads.py) and served only through crm's document view.
+    document = AgreementDocumentField(
+        _("document"), upload_to="agreements/%Y/", blank=True, validators=[validate_document]
+    )
+    # Set when a stored document fails the check (check_agreement_documents): it is then withheld, not served.
+    document_quarantine = models.CharField(
+        _("document withheld because"), max_length=20, choices=QuarantineReason.choices, blank=True
+    )
     notes = models.TextField(_("notes"), blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     history = HistoricalRecords()
@@ -247,6 +255,13 @@ class PartnershipAgreement(models.Model):
     def clean(self) -> None:
         if self.end_date and self.start_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+        # A new upload (checked by the field's validator) or no document at all: nothing is withheld any more.
+        if not self.document or not self.document._committed:
+            self.document_quarantine = ""
+
+    @property
+    def document_servable(self) -> bool:
+        return bool(self.document) and not self.document_quarantine
 
     def is_active(self, on=None) -> bool:
         on = on or timezone.localdate()

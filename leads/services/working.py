@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.access import require
 from accounts.messages import build, is_legacy, legacy_text
 from accounts.notifications import notify
 from crm import services
@@ -14,6 +15,7 @@ from crm.access import becomes_manager_of_new_customer
 from crm.models import Delivery, Organisation, ServiceType
 from crm.timeline import timeline_add
 from leads import messages
+from leads.access import can_assign_lead
 from leads.models import (
     NEED_SERVICE_TYPE,
     Lead,
@@ -44,8 +46,12 @@ def _locked(lead: Lead) -> Lead:
 
 @transaction.atomic
 def lead_assign(*, lead: Lead, assignee, actor) -> Lead:
+    """Give the lead to `assignee`. One someone holds only its unit's head or an admin reassigns; they are told."""
     lead = _locked(lead)
+    # Checked again on the locked row: two people taking the same new lead at once, the second is refused.
+    require(can_assign_lead(actor, lead))
     _require_move(lead, Lead.State.ASSIGNED)
+    previous = lead.assignee
     lead.assignee = assignee
     lead.state = Lead.State.ASSIGNED
     lead.assigned_at = timezone.now()
@@ -54,6 +60,12 @@ def lead_assign(*, lead: Lead, assignee, actor) -> Lead:
     if assignee != actor:
         notify(recipient=assignee, url=lead.get_absolute_url(), **messages.assigned_to_you_message(lead, actor))
         queue_mail(lead=lead, recipient=assignee, kind="assigned")
+    if previous is not None and previous not in (assignee, actor):
+        notify(
+            recipient=previous,
+            url=lead.get_absolute_url(),
+            **messages.reassigned_from_you_message(lead, actor, assignee),
+        )
     return lead
 
 

@@ -21,6 +21,7 @@ from leads import services as lead_services
 from leads.access import (
     LEAD_PASSER_ROLES,
     LEAD_STATS_ROLES,
+    can_assign_lead,
     can_edit_offer,
     can_pick_organisations,
     can_see_lead_details,
@@ -151,6 +152,7 @@ def _detail_context(request, lead: Lead, may_work: bool, **forms) -> dict:
     context.update(
         {
             "can_work": may_work,
+            "can_assign": can_assign_lead(request.user, lead),
             "offers": visible_offers(request.user).filter(lead=lead).only("pk", "title", "state", "total"),
             "assign_form": forms.get("assign_form") or AssignForm(initial={"assignee": lead.assignee_id}),
             "contacted_form": forms.get("contacted_form") or ContactedForm(),
@@ -186,6 +188,7 @@ def _state_error(request, lead, error) -> HttpResponse:
 @role_required(*EDITOR_ROLES)
 def lead_take(request: HttpRequest, pk: int) -> HttpResponse:
     lead = get_rw_lead_for_user(request.user, pk)
+    require(can_assign_lead(request.user, lead))
     try:
         lead_services.lead_assign(lead=lead, assignee=request.user, actor=request.user)
     except lead_services.LeadStateError as error:
@@ -195,9 +198,11 @@ def lead_take(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@role_required(*EDITOR_ROLES)
+@role_required(*REGISTER_ROLES)
 def lead_assign(request: HttpRequest, pk: int) -> HttpResponse:
-    lead = get_rw_lead_for_user(request.user, pk)
+    # Not get_rw_: the unit's head reassigns its leads even when their role only reads (leads.access).
+    lead, _may_work = get_lead_for_user(request.user, pk)
+    require(can_assign_lead(request.user, lead))
     form = AssignForm(request.POST)
     if not form.is_valid():
         return _invalid(request, lead, assign_form=form)
