@@ -209,7 +209,7 @@ CACHES = {
     )
 }
 
-# Longest a cached dashboard figure (kumppani.web.figures) is kept; a change to its data drops it at once.
+# Longest a cached dashboard figure (kumppani.web.figures) is kept; a change to its data drops it at once. 0: off.
 FIGURE_CACHE_SECONDS = env_int("FIGURE_CACHE_SECONDS", 300)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -7,7 +7,7 @@ A figure is kept under a key that holds the current version of each topic it dep
 behind a topic bumps the topic's version after its transaction commits (`figures_touch`, or `figure_watch` for
 a model's saves and deletes), so the next request on any node computes the figure afresh; the old entry is
 never read again and expires. A write that bypasses model signals (`QuerySet.update()`, `bulk_create()`) calls
-`figures_touch` itself. `FIGURE_CACHE_SECONDS` bounds how long any figure is kept, whatever happens.
+`figures_touch` itself. `FIGURE_CACHE_SECONDS` bounds how long any figure is kept, whatever happens; 0 turns caching off.
 
 A version is a random token, not a counter: if the cache drops a version key, the new one cannot meet a figure
 stored under the old.
@@ -51,12 +51,14 @@ def _bump(topic: str) -> None:
 
 
 def figures_touch(*topics: str) -> None:
-    """The data behind these topics changed: figures over them are computed afresh once the change commits.
+    """The data behind these topics changed: figures over them are computed afresh.
 
-    After the commit, not before: a request on another node computing between the write and the commit would
-    read the old rows and store them under the new version.
+    Bumped now, so that this transaction's own later reads see no stale figure, and again after the commit: a
+    request on another node computing between the write and the commit reads the old rows and stores them under
+    the first new version, which the second bump leaves behind.
     """
     for topic in topics:
+        _bump(topic)
         transaction.on_commit(partial(_bump, topic))
 
 
@@ -80,6 +82,8 @@ def cached_figure(name: str, compute: Callable[[], object], *, key: Iterable = (
     `key` holds whatever else the value depends on (whose rows the viewer may see, the day, the period); the
     active language is always part of it, since figures carry translated labels.
     """
+    if settings.FIGURE_CACHE_SECONDS <= 0:  # caching off (most tests): every request computes
+        return Figure(value=compute(), computed_at=timezone.now(), from_cache=False)
     versions = [figure_version(topic) for topic in sorted(depends_on)]
     parts = "|".join(str(part) for part in [get_language(), *key, *versions])
     cache_key = f"figures:{name}:{hashlib.sha256(parts.encode()).hexdigest()}"
