@@ -160,7 +160,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "var" / "staticfiles")))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 # Uploaded files (agreement documents): on this machine's disk under MEDIA_ROOT by default, which serves one web
@@ -190,11 +190,16 @@ else:
     _default_storage = {"BACKEND": env_str("DEFAULT_FILE_STORAGE", "django.core.files.storage.FileSystemStorage")}
 STORAGES = {
     "default": _default_storage,
+    # With DEBUG off, hashed names from `collectstatic`; STATICFILES_BACKEND overrides it (the two-node test runs
+    # without collecting).
     "staticfiles": {
-        "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        "BACKEND": env_str(
+            "STATICFILES_BACKEND",
+            (
+                "django.contrib.staticfiles.storage.StaticFilesStorage"
+                if DEBUG
+                else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            ),
         )
     },
 }
@@ -203,7 +208,12 @@ STORAGES = {
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env_str("CACHE_URL")}
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env_str("CACHE_URL"),
+            # Keeps two installations (or test runs) sharing one Redis apart.
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX"),
+        }
         if env_str("CACHE_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )

@@ -10,9 +10,9 @@ class SegmentsConfig(AppConfig):
         from accounts.access import REGISTER_ROLES
         from accounts.navigation import register_nav_item
         from crm import signals as crm_signals
+        from crm.models import Delivery, Organisation
         from crm.panels import register_panel
         from crm.timeline import register_kind
-        from crm.models import Delivery, Organisation
         from kumppani.web.figures import figure_watch
         from segments import messages, panels, receivers  # noqa: F401  (messages registers its sentences)
         from segments.metrics import SEGMENT_FIGURES

@@ -120,11 +120,15 @@ def test_next_contact_recompute_refreshes_the_overdue_counts(client, management)
 
     from django.utils import timezone
 
-    organisation = OrganisationFactory(segment="key", next_contact_due=timezone.localdate() + datetime.timedelta(days=5))
+    organisation = OrganisationFactory(
+        segment="key", next_contact_due=timezone.localdate() + datetime.timedelta(days=5)
+    )
     client.force_login(management)
     response = client.get(reverse("segments:overview"))
     assert sum(row["overdue"] for row in response.context["rows"]) == 0
-    Organisation.objects.filter(pk=organisation.pk).update(last_contact_at=timezone.now() - datetime.timedelta(days=900))
+    Organisation.objects.filter(pk=organisation.pk).update(
+        last_contact_at=timezone.now() - datetime.timedelta(days=900)
+    )
     services.next_contacts_recompute()
     response = client.get(reverse("segments:overview"))
     assert sum(row["overdue"] for row in response.context["rows"]) == 1
