@@ -180,8 +180,10 @@ class Cluster:
             self.worker_names.append(worker)
             self._start(
                 f"worker{number}",
-                ["-m", "celery", "-A", "kumppani", "worker", "--pool=solo", "--loglevel=INFO", "-n", worker]
-                + ["--without-gossip", "--without-mingle", "--without-heartbeat"],
+                [
+                    *("-m", "celery", "-A", "kumppani", "worker", "--pool=solo", "--loglevel=INFO", "-n", worker),
+                    *("--without-gossip", "--without-mingle", "--without-heartbeat"),
+                ],
                 media=self.media[f"worker{number}"],
             )
         self._start(

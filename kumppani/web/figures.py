@@ -1,13 +1,14 @@
 """Dashboard figures computed once and shared by every web node through the cache (Redis with `CACHE_URL`).
 
-    figure = cached_figure("segments.overview", lambda: stats.overview(...), key=(scope, today), depends_on=["segments"])
+    figure = cached_figure("segments.overview", compute, key=(scope, today), depends_on=["segments"])
     figure.value, figure.computed_at  # the page shows "computed at HH.MM"
 
 A figure is kept under a key that holds the current version of each topic it depends on. A write to the data
 behind a topic bumps the topic's version after its transaction commits (`figures_touch`, or `figure_watch` for
 a model's saves and deletes), so the next request on any node computes the figure afresh; the old entry is
 never read again and expires. A write that bypasses model signals (`QuerySet.update()`, `bulk_create()`) calls
-`figures_touch` itself. `FIGURE_CACHE_SECONDS` bounds how long any figure is kept, whatever happens; 0 turns caching off.
+`figures_touch` itself. `FIGURE_CACHE_SECONDS` bounds how long any figure is kept, whatever happens; 0 turns
+caching off.
 
 A version is a random token, not a counter: if the cache drops a version key, the new one cannot meet a figure
 stored under the old.
