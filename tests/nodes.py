@@ -46,7 +46,7 @@ def wait_for(predicate, timeout: float, what: str, log=lambda: ""):
         if value:
             return value
         time.sleep(0.2)
-    raise AssertionError(f"{what} did not happen in {timeout} s\n{log()}")
+    raise AssertionError(f"{what() if callable(what) else what} did not happen in {timeout} s\n{log()}")
 
 
 @dataclass
@@ -193,8 +193,11 @@ class Cluster:
             LOG_LEVEL="INFO",
         )
 
-    def wait_ready(self, celery_app, timeout: float = 45) -> dict[str, float]:
-        """Wait until every process answers; returns when each did, in seconds from the call."""
+    def wait_ready(self, celery_app, timeout: float = 120) -> dict[str, float]:
+        """Wait until every process answers; returns when each did, in seconds from the call.
+
+        The timeout is generous for a machine running several suites at once; the test bounds its own time.
+        """
         import boto3
 
         began = time.monotonic()
@@ -233,7 +236,7 @@ class Cluster:
                         pass
             return len(ready) == len(checks)
 
-        wait_for(all_up, timeout, f"every process answering (ready: {ready})", self.logs)
+        wait_for(all_up, timeout, lambda: f"every process answering (ready: {ready})", self.logs)
         return ready
 
     def files_on_local_disk(self) -> dict[str, list[str]]:

@@ -157,7 +157,7 @@ def test_two_nodes_share_sessions_throttling_figures_documents_and_reminders(tmp
         # A due reminder is sent exactly once across both workers (and beat every second besides).
         for _run in range(6):
             run_reminders_task.delay()
-        wait_for(lambda: sink.messages, 20, "the reminder mail arriving", logs)
+        wait_for(lambda: sink.messages, 60, "the reminder mail arriving", logs)
         time.sleep(3)  # more beat runs and the queued ones, each of which must send nothing
         reminders = [message for message in sink.messages if follow_up.title in message]
         assert len(reminders) == 1, (len(sink.messages), logs())

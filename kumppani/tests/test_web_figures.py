@@ -66,11 +66,14 @@ def test_a_change_is_touched_again_after_its_commit(django_capture_on_commit_cal
     assert cached_figure("test.count", compute, depends_on=["t"]).value == 2
 
 
-def test_caching_off_computes_each_time(settings):
+def test_caching_off_computes_each_time_and_touches_nothing(settings, django_capture_on_commit_callbacks):
     settings.FIGURE_CACHE_SECONDS = 0
     compute = Counter()
     cached_figure("test.count", compute, depends_on=["t"])
     assert cached_figure("test.count", compute, depends_on=["t"]).value == 2
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        figures_touch("t")
+    assert callbacks == []
 
 
 def _overview_count(client, code: str) -> int:
