@@ -78,6 +78,13 @@ def _plain_static_storage(settings):
 
 
 @pytest.fixture(autouse=True)
+def _figures_computed_each_time(settings):
+    # Tests of a page's figures (and its query counts) see them computed; kumppani/web/tests/test_figures.py and
+    # the two-node test turn the figure cache on.
+    settings.FIGURE_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """Rate limits count in the cache; each test starts with none counted."""
     from django.core.cache import cache

@@ -17,13 +17,16 @@ class CarePlansConfig(AppConfig):
             reminder_sources,
             work_sources,
         )
+        from care_plans.models import CarePlan
         from care_plans.services import plan_coverage_by_segment
         from crm import my_work, signals, timeline
         from crm.panels import register_panel
         from segments.metrics import register_segment_metric
 
         reminder_sources.register()
-        register_segment_metric("plan_coverage", _("Care plan coverage"), plan_coverage_by_segment, order=20)
+        register_segment_metric(
+            "plan_coverage", _("Care plan coverage"), plan_coverage_by_segment, order=20, depends_on=[CarePlan]
+        )
 
         signals.delivery_completed.connect(receivers.on_delivery_completed, dispatch_uid="care_plans_delivery")
         signals.account_manager_changed.connect(

@@ -35,6 +35,13 @@ def visible_organisations(user) -> QuerySet:
     return Organisation.objects.filter(is_archived=False)
 
 
+def organisation_scope(user) -> str:
+    """Which rows visible_organisations(user) holds, as a key for figures cached per audience, not per user."""
+    if not can_view_register(user):
+        return "none"
+    return "all" if sees_archived(user) else "active"
+
+
 def nameable_organisations(user) -> QuerySet:
     """Organisations whose name the user may see (teachers pick them when passing a lead)."""
     if not user.is_authenticated:

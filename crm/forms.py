@@ -19,8 +19,8 @@ from crm.models import (
 )
 from crm.preferences import Decision
 from kumppani.lib.business_id import normalise_business_id
-from kumppani.web.concurrent_edits import VersionedFormMixin
 from kumppani.web.amounts import AmountField
+from kumppani.web.concurrent_edits import VersionedFormMixin
 from kumppani.web.dates import BoundedDateField
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

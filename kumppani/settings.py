@@ -187,19 +187,48 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "var" / "staticfiles")))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 # Uploaded agreement documents are checked by content (crm/uploads.py) and may be at most this large.
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 25 * 1024 * 1024)
+# Uploaded files (agreement documents): on this machine's disk under MEDIA_ROOT by default, which serves one web
+# node only. With several nodes every node must read what another stored: set AWS_STORAGE_BUCKET_NAME (and for a
+# store other than AWS, AWS_S3_ENDPOINT_URL) to keep them in an S3-compatible bucket. The bucket stays private:
+# files are handed out by the application, never by a public bucket address.
+AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
+if AWS_STORAGE_BUCKET_NAME:
+    _default_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("AWS_S3_REGION_NAME") or None,
+            # Empty keys mean boto3's own lookup (instance role, ~/.aws); explicit ones win.
+            "access_key": env_str("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("AWS_SECRET_ACCESS_KEY") or None,
+            "location": env_str("AWS_LOCATION", "media"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": env_int("AWS_QUERYSTRING_EXPIRE", 300),
+            # Two nodes saving "sopimus.pdf" at once must not overwrite each other's file.
+            "file_overwrite": False,
+        },
+    }
+else:
+    _default_storage = {"BACKEND": env_str("DEFAULT_FILE_STORAGE", "django.core.files.storage.FileSystemStorage")}
 STORAGES = {
-    # Uploaded files: swap for an object-storage backend when running several web nodes.
-    "default": {"BACKEND": env_str("DEFAULT_FILE_STORAGE", "django.core.files.storage.FileSystemStorage")},
+    "default": _default_storage,
+    # With DEBUG off, hashed names from `collectstatic`; STATICFILES_BACKEND overrides it (the two-node test runs
+    # without collecting).
     "staticfiles": {
-        "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        "BACKEND": env_str(
+            "STATICFILES_BACKEND",
+            (
+                "django.contrib.staticfiles.storage.StaticFilesStorage"
+                if DEBUG
+                else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            ),
         )
     },
 }
@@ -208,11 +237,19 @@ STORAGES = {
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env_str("CACHE_URL")}
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env_str("CACHE_URL"),
+            # Keeps two installations (or test runs) sharing one Redis apart.
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX"),
+        }
         if env_str("CACHE_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+
+# Longest a cached dashboard figure (kumppani.web.figures) is kept; a change to its data drops it at once. 0: off.
+FIGURE_CACHE_SECONDS = env_int("FIGURE_CACHE_SECONDS", 300)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))  # for the file-based backend

@@ -11,8 +11,8 @@ from crm.access import nameable_organisations
 from crm.forms import DATE_INPUT, account_managers, unit_choices
 from crm.models import Organisation, ServiceType
 from kumppani.lib.business_id import normalise_business_id
-from kumppani.web.concurrent_edits import VersionedFormMixin
 from kumppani.web.amounts import AmountField
+from kumppani.web.concurrent_edits import VersionedFormMixin
 from kumppani.web.dates import BoundedDateField
 from leads.models import Lead, Need, Offer, OfferLine
 from leads.services import lead_recent_duplicate, resolve_organisation

@@ -6,11 +6,17 @@ E.g. feedback registers NPS per segment in its AppConfig.ready():
 
 where `nps_by_segment(organisations)` takes the queryset of organisations the user may see and returns
 {segment_code: value} (blank code = unclassified) with a fixed number of queries. A metric that returns an
-empty dict (no feedback yet) is not shown.
+empty dict (no feedback yet) is not shown. The overview is cached (kumppani.web.figures): a metric names the
+models its values are computed from in `depends_on`, and a save or delete of any of them drops the cached overview.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from kumppani.web.figures import figure_watch
+
+# The cache topic of the segment figures (the overview): what changes them calls figures_touch(SEGMENT_FIGURES).
+SEGMENT_FIGURES = "segments"
 
 
 @dataclass(frozen=True)
@@ -24,8 +30,9 @@ class SegmentMetric:
 _METRICS: dict[str, SegmentMetric] = {}
 
 
-def register_segment_metric(code: str, label, values: Callable, order: int = 100) -> None:
+def register_segment_metric(code: str, label, values: Callable, order: int = 100, depends_on=()) -> None:
     _METRICS[code] = SegmentMetric(code, label, values, order)
+    figure_watch(SEGMENT_FIGURES, *depends_on)
 
 
 def unregister_segment_metric(code: str) -> None:

@@ -15,7 +15,9 @@ from accounts.messages import build, languages
 from crm.models import CustomerGroup, Delivery, Interaction, Organisation, PartnershipAgreement
 from crm.timeline import timeline_add
 from kumppani.lib.months import add_months, next_contact_due
+from kumppani.web.figures import figures_touch
 from segments.messages import accepted_suggestion_message, changed_message
+from segments.metrics import SEGMENT_FIGURES
 from segments.models import (
     STRATEGIC,
     UNCLASSIFIED,
@@ -122,6 +124,7 @@ def segment_change(
     SegmentReview.objects.filter(organisation=current, resolved_at__isnull=True).update(
         resolved_at=change.changed_at, resolved_by=actor, resolution=_("Segment changed")
     )
+    figures_touch(SEGMENT_FIGURES)  # the update()s above send no model signals
     transaction.on_commit(
         lambda: segment_changed.send_robust(
             sender=SegmentChange, organisation=organisation, from_code=from_code, to_code=to_code, actor=actor
@@ -140,6 +143,7 @@ def next_contact_refresh(organisation_id: int) -> datetime.date | None:
         return None
     due = due_date_for(segment=row["segment"], last_contact_at=row["last_contact_at"])
     Organisation.objects.filter(pk=organisation_id).update(next_contact_due=due)
+    figures_touch(SEGMENT_FIGURES)
     return due
 
 
@@ -157,6 +161,8 @@ def next_contacts_recompute(today: datetime.date | None = None) -> int:
         if due != stored:
             changed.append(Organisation(pk=pk, next_contact_due=due))
     Organisation.objects.bulk_update(changed, ["next_contact_due"], batch_size=1000)
+    if changed:
+        figures_touch(SEGMENT_FIGURES)
     return len(changed)
 
 
@@ -277,6 +283,7 @@ def suggestions_refresh(*, today: datetime.date | None = None, organisations=Non
     Suggestion.objects.filter(pk__in=supersede).update(status=Suggestion.Status.SUPERSEDED)
     Suggestion.objects.bulk_update(refresh, ["facts", "explanation", "computed_at"], batch_size=1000)
     Suggestion.objects.bulk_create(create, batch_size=1000, ignore_conflicts=True)
+    figures_touch(SEGMENT_FIGURES)
     return {"created": len(create), "refreshed": len(refresh), "superseded": len(supersede)}
 
 
@@ -302,16 +309,18 @@ def suggestion_accept(*, suggestion: Suggestion, actor) -> SegmentChange:
         Suggestion.objects.filter(pk=locked.pk).update(
             status=Suggestion.Status.ACCEPTED, decided_by=actor, decided_at=timezone.now()
         )
+        figures_touch(SEGMENT_FIGURES)
     return change
 
 
 def suggestion_reject(*, suggestion: Suggestion, actor) -> bool:
     """Returns whether a pending suggestion was rejected (False if someone decided it first)."""
-    return bool(
-        Suggestion.objects.filter(pk=suggestion.pk, status=Suggestion.Status.PENDING).update(
-            status=Suggestion.Status.REJECTED, decided_by=actor, decided_at=timezone.now()
-        )
+    rejected = Suggestion.objects.filter(pk=suggestion.pk, status=Suggestion.Status.PENDING).update(
+        status=Suggestion.Status.REJECTED, decided_by=actor, decided_at=timezone.now()
     )
+    if rejected:
+        figures_touch(SEGMENT_FIGURES)
+    return bool(rejected)
 
 
 def suggestions_decide_bulk(*, suggestions, accept: bool, actor) -> tuple[int, list[tuple[Suggestion, str]]]:
@@ -362,4 +371,6 @@ def agreements_check(*, today: datetime.date | None = None) -> dict[str, int]:
         .exclude(organisation__in=lapsed.values("pk"))
         .update(resolved_at=timezone.now(), resolution=_("Agreement active again or no longer strategic"))
     )
+    if resolved:
+        figures_touch(SEGMENT_FIGURES)
     return {"flagged": flagged, "resolved": resolved}

@@ -6,11 +6,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.access import REGISTER_ROLES, can_see_money, role_required
-from crm.access import visible_organisations
+from crm.access import organisation_scope, visible_organisations
 from kumppani.web.csv import csv_response
+from kumppani.web.figures import cached_figure
 from segments import stats
 from segments.filters import SegmentOrganisationFilter
 from segments.forms import PeriodForm
+from segments.metrics import SEGMENT_FIGURES
 from segments.models import CareModel
 
 
@@ -18,9 +20,15 @@ from segments.models import CareModel
 def overview(request: HttpRequest) -> HttpResponse:
     period_form = PeriodForm(request.GET or None)
     date_from, date_to = period_form.period()
-    data = stats.overview(
-        visible_organisations(request.user), today=timezone.localdate(), date_from=date_from, date_to=date_to
+    organisations, today = visible_organisations(request.user), timezone.localdate()
+    # Cached for every node (kumppani.web.figures), keyed by the rows the viewer may see; dropped when they change.
+    figure = cached_figure(
+        "segments.overview",
+        lambda: stats.overview(organisations, today=today, date_from=date_from, date_to=date_to),
+        key=(organisation_scope(request.user), today, date_from, date_to),
+        depends_on=[SEGMENT_FIGURES],
     )
+    data = figure.value
     chart = {
         "labels": [str(row["name"]) for row in data["rows"]],
         "counts": [row["count"] for row in data["rows"]],
@@ -34,6 +42,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         "date_to": date_to,
         "chart": chart,
         "show_money": can_see_money(request.user),
+        "computed_at": figure.computed_at,
     }
     return render(request, "segments/overview.html", context)
 
