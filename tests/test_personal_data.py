@@ -249,6 +249,8 @@ def test_retention_page_lists_and_a_kept_contact_is_not_listed_for_a_year(client
     response = client.get(reverse("crm:retention_review"))
     assert response.status_code == 200
     assert "Vanha Valtteri" in response.content.decode()
+    shown = response.context["page"].object_list[0]
+    assert shown.last_activity.date() == old.history.latest().history_date.date()
     assert reverse("crm:contact_erase", args=[old.pk]) in response.content.decode()
     assert client.get(reverse("crm:retention_review"), {"q": "Konepaja"}).context["page"].paginator.count == 1
     assert client.get(reverse("crm:retention_review"), {"q": "Muu Oy"}).context["page"].paginator.count == 0

@@ -46,8 +46,8 @@ def contact_erase(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(Role.ADMIN)
 def retention_review(request: HttpRequest) -> HttpResponse:
     review = RetentionFilter(request.GET or None, queryset=inactive_contacts().select_related("organisation"))
-    page = paginate(request, review.qs)
-    page.object_list = with_last_activity(page.object_list)
+    # The last-activity subqueries run for the page's rows only: the count leaves unused annotations out.
+    page = paginate(request, with_last_activity(review.qs))
     context = {
         "filter": review,
         "page": page,
