@@ -8,6 +8,7 @@ Ports are picked free at run time; `Cluster.stop()` ends every process it starte
 import html
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -246,12 +247,15 @@ class Cluster:
         }
 
     def stop(self) -> None:
+        """End every process: gunicorn by SIGINT (its quick shutdown; SIGTERM waits for keep-alive clients),
+        the rest by SIGTERM; whatever still runs after 10 s in all is killed."""
         for process in self.processes:
             if process.popen.poll() is None:
-                process.popen.terminate()
+                process.popen.send_signal(signal.SIGINT if process.name.startswith("node") else signal.SIGTERM)
+        deadline = time.monotonic() + 10
         for process in self.processes:
             try:
-                process.popen.wait(timeout=10)
+                process.popen.wait(timeout=max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
                 process.popen.kill()
                 process.popen.wait()

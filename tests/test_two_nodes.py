@@ -174,5 +174,6 @@ def test_two_nodes_share_sessions_throttling_figures_documents_and_reminders(tmp
     phase("stopped")
     # ≤ 60 s on this 2-core machine when it runs the suite alone (as CI does). Oversubscribed (several suites at
     # once: every process start is that many times slower), the bound is not a fair measure and is only reported.
+    print("two nodes, seconds since start:", phases, "load:", os.getloadavg()[0])  # shown with -s
     if os.getloadavg()[0] <= (os.cpu_count() or 1):
         assert time.monotonic() - started <= 60, phases
