@@ -25,6 +25,7 @@ from html.parser import HTMLParser
 from urllib.parse import quote, urlsplit
 
 import pytest
+from django.contrib import admin as django_admin
 from django.core.files.base import ContentFile
 from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve, reverse
 
@@ -41,6 +42,7 @@ from crm.tests.factories import (
     InteractionFactory,
     OrganisationFactory,
 )
+from kumppani.web.admin import HistoryAdmin
 from leads.models import Lead, Offer
 from leads.tests.factories import LeadFactory
 from links.services import link_token_issue
@@ -75,6 +77,7 @@ KEPT = "→ /customers/retention/"
 SUGG = "→ /segments/suggestions/"
 TO_LOGIN = "→ /accounts/login/"  # after logging out
 STAFF = "→ /admin/login/?next=/admin/"  # the admin's own login page
+STAFF_PAGE = "→ /admin/login/?next=/admin/*"  # the same, back to the admin page asked for
 NOTIFICATION_LINK = "/customers/work/"  # where the world's notifications point
 
 # fmt: off
@@ -303,6 +306,13 @@ MATRIX = [
 ]
 # fmt: on
 
+# Each history admin's "Deleted records" page (kumppani.web.admin): staff only, like the rest of the admin.
+MATRIX += [
+    (f"admin:{model._meta.app_label}_{model._meta.model_name}_deleted", GET, None, *[STAFF_PAGE] * 4, 200)
+    for model, model_admin in django_admin.site._registry.items()
+    if isinstance(model_admin, HistoryAdmin)
+]
+
 # URL patterns the table leaves out, each with the reason. Everything else needs a row.
 # Django admin's views, its redirects of old object addresses and the admin add-ons' views
 ADMIN_PACKAGES = (
@@ -311,7 +321,6 @@ ADMIN_PACKAGES = (
     "import_export.",
     "simple_history.",
     "django_celery_beat.",
-    "kumppani.web.admin",  # the shared ModelAdmin base (changelists, deleted records), kumppani/tests/test_admin_*
 )
 IGNORED = [
     (

@@ -110,7 +110,7 @@ def test_two_nodes_share_sessions_throttling_figures_documents_and_reminders(tmp
         phase("session")
         # A login throttled on A is throttled on B, the right password included.
         stranger = Browser()
-        for _attempt in range(settings.LOGIN_THROTTLE_ATTEMPTS):
+        for _attempt in range(settings.AXES_FAILURE_LIMIT):
             assert _log_in(stranger, a, locked_out.email, "väärä salasana").status_code == 200
         refused = _log_in(stranger, b, locked_out.email, PASSWORD)
         assert refused.status_code != 302 and "sessionid" not in stranger.cookies, refused.status_code

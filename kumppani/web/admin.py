@@ -11,6 +11,7 @@ before this rule (or by code) from their history and restores them.
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -62,10 +63,6 @@ class HistoryAdmin(NoDeleteMixin, SimpleHistoryAdmin):
         name = f"{self.opts.app_label}_{self.opts.model_name}_deleted"
         return [path("deleted/", self.admin_site.admin_view(self.deleted_view), name=name), *super().get_urls()]
 
-    def changelist_view(self, request, extra_context=None):
-        extra_context = {**(extra_context or {}), "deleted_records_url": self._deleted_url()}
-        return super().changelist_view(request, extra_context)
-
     def _url(self, page: str, *args) -> str:
         return reverse(f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_{page}", args=args)
 
@@ -75,12 +72,12 @@ class HistoryAdmin(NoDeleteMixin, SimpleHistoryAdmin):
     def deleted_records(self):
         """The last history row of each record that no longer exists, newest deletion first."""
         model = self.model
-        history = model.history.model
         pk_name = model._meta.pk.attname
-        existing = model._default_manager.values(pk_name)
+        # NOT EXISTS, which PostgreSQL runs as an anti-join on the primary key.
+        existing = model._default_manager.filter(pk=OuterRef(pk_name))
         return (
-            history.objects.filter(history_type="-")
-            .exclude(**{f"{pk_name}__in": existing})
+            model.history.model.objects.filter(history_type="-")
+            .exclude(Exists(existing))
             .select_related("history_user")
             .order_by("-history_date")
         )
