@@ -18,3 +18,6 @@ class CrmConfig(AppConfig):
             _("Customers"), "crm:organisation_list", roles=[Role.ACCOUNT_MANAGER, Role.MANAGEMENT, Role.ADMIN], order=20
         )
         register_nav_item(_("Administration"), "admin:index", roles=[Role.ADMIN], order=900, staff_only=True)
+        from crm import bench
+
+        bench.register()  # its part of the scale data and its benchmark pages (kumppani.bench)

@@ -19,3 +19,6 @@ class SegmentsConfig(AppConfig):
         crm_signals.interaction_logged.connect(receivers.on_interaction_logged, dispatch_uid="segments_interaction")
         crm_signals.agreement_saved.connect(receivers.on_agreement_saved, dispatch_uid="segments_agreement")
         register_nav_item(_("Segments"), "segments:overview", roles=REGISTER_ROLES, order=37, group=_("Customer care"))
+        from segments import bench
+
+        bench.register()  # its part of the scale data and its benchmark pages (kumppani.bench)
