@@ -26,6 +26,8 @@ class BenchDatabases:
         if not self.base or self.base == "test" or self.base.startswith("test_"):
             raise ValueError(f"{self.base!r}: bench data never goes into `test` or a `test_*` database")
         self._parts = parts
+        # A template given by the caller is migrated already (the test suite's database); ours is migrated here.
+        self.migrate_template = template is None
         self.template = template or f"{self.base}_template"
         self._log = log
 
@@ -76,6 +78,8 @@ class BenchDatabases:
 
     def ensure_template(self) -> None:
         """A migrated, empty database the sizes are cloned from (migrating each one would take a minute)."""
+        if not self.migrate_template:
+            return
         if not self.exists(self.template):
             self._execute(f'CREATE DATABASE "{self.template}"')
         self.manage(self.template, "migrate", "--no-input", "-v", "0")

@@ -25,7 +25,7 @@ def _admin_url(name: str) -> str:
 
 @pytest.mark.django_db(transaction=True)
 def test_bench_generates_measures_every_page_and_writes_results(tmp_path):
-    """Two tiny sizes, two requests a page: every registered page answers 200 and results.md lists them all."""
+    """Two tiny sizes, one request a page: every registered page answers 200 and results.md lists them all."""
     test_db = settings.DATABASES["default"]["NAME"]
     base = f"bench_{test_db}"  # derived from the test database, never `test` or `test_*` itself
     template = f"{base}_template"
@@ -38,7 +38,7 @@ def test_bench_generates_measures_every_page_and_writes_results(tmp_path):
         call_command(
             "bench",
             sizes="20,40",
-            requests=2,
+            requests=1,
             database_url=_admin_url(base),
             template=template,
             output=str(output),

@@ -1,252 +1,70 @@
-"""crm's part of the scale data and benchmark (kumppani.bench): organisations, contacts, interactions with their
-timeline entries, deliveries, agreements and account teams; the register's pages.
-
-Per 100,000 organisations: 300,000 contacts, 2,000,000 interactions, 200,000 deliveries. One word
-(words.COMMON_WORD) is in ~2.5 % of the names and another (RARE_WORD) in one per 10,000. One "big" customer has
-60 contacts, 150 deliveries and 400 interactions. The size class is computed by the register's own rule
-(kumppani.lib.size_class) and checked by its rebuild service; the last contact is filled by the rebuild service.
-"""
+"""crm's scale data, second half: what happens with each organisation (kumppani.bench)."""
 
 import datetime
 from decimal import Decimal
 
-from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
-from stdnum.fi import ytunnus
 
 from accounts.messages import build
-from accounts.models import User
-from crm import services
+from crm.bench.shapes import (
+    BIG,
+    CHUNK,
+    DELIVERY_STATUSES,
+    INTERACTION_KINDS,
+)
 from crm.messages import contact_added_message, delivery_message, interaction_message, team_member_message
 from crm.models import (
-    AccountTeamAssignment,
     Contact,
     ContactPreference,
     CustomerGroup,
     Delivery,
-    Industry,
     Interaction,
-    Municipality,
-    OperatingForm,
-    Organisation,
     PartnershipAgreement,
-    RegisterSettings,
-    ServiceType,
     TimelineEntry,
 )
 from kumppani.bench.context import json_text
-from kumppani.bench.registry import FIRST_BYTE, Targets, register_generator, register_page
 from kumppani.bench.words import (
-    COMMON_WORD,
     FIRST_NAMES,
     LAST_NAMES,
-    NAME_SUFFIXES,
-    NAME_WORDS,
     NOTES,
-    PLACE_WORDS,
-    RARE_WORD,
     SUBJECTS,
 )
-from kumppani.lib.size_class import size_class as compute_size_class
-
-CHUNK = 5000  # organisations per batch of COPY statements
-BIG = {"contacts": 60, "deliveries": 150, "interactions": 400}
-GROUPS = [
-    (CustomerGroup.BUSINESS, 80),
-    (CustomerGroup.PUBLIC, 8),
-    (CustomerGroup.INDIVIDUAL, 7),
-    (CustomerGroup.STAKEHOLDER, 5),
-]
-INTERACTION_KINDS = [
-    (Interaction.Kind.MEETING, Interaction.Channel.IN_PERSON, 30),
-    (Interaction.Kind.CALL, Interaction.Channel.PHONE, 30),
-    (Interaction.Kind.WORKPLACE_VISIT, Interaction.Channel.IN_PERSON, 20),
-    (Interaction.Kind.EMAIL, Interaction.Channel.EMAIL, 15),
-    (Interaction.Kind.EVENT, Interaction.Channel.IN_PERSON, 5),
-]
-DELIVERY_STATUSES = [
-    (Delivery.Status.DONE, 70),
-    (Delivery.Status.IN_PROGRESS, 10),
-    (Delivery.Status.PLANNED, 15),
-    (Delivery.Status.CANCELLED, 5),
-]
-HISTORY_DAYS = 5 * 365
 
 
-def _weighted(rng, pairs):
-    values = [p[:-1] if len(p) > 2 else p[0] for p in pairs]
-    return rng.choices(values, weights=[p[-1] for p in pairs])[0]
-
-
-def _business_ids(count: int, rng):
-    """Unique valid Y-tunnus values (seven digits and the check digit python-stdnum accepts)."""
-    number = 1000000 + rng.randrange(1000)
-    while count:
-        digits = f"{number:07d}"
-        number += 1
-        for check in "0123456789":
-            if ytunnus.is_valid(digits + check):
-                yield f"{digits}-{check}"
-                count -= 1
-                break
-
-
-class _Messages:
-    """Timeline parameters built by crm's own message builders, cached per distinct value."""
-
-    def __init__(self):
-        self.cache: dict = {}
-
-    def get(self, key, make, *args, **kwargs):
-        if key not in self.cache:
-            self.cache[key] = json_text(make(*args, **kwargs)["params"])
-        return self.cache[key]
-
-
-def generate(ctx) -> None:
-    rng = ctx.rng("crm")
-    facts = ctx.facts
-    n = ctx.organisations
-    now = timezone.now()
-    today = timezone.localdate()
-    managers, manager_units = facts["managers"], facts["manager_units"]
-    unit_of = dict(zip(managers, manager_units, strict=True))
-    other_managers = managers[1:] or managers
-    municipalities = list(Municipality.objects.values_list("pk", "is_owner"))
-    owner_municipalities = [pk for pk, owner in municipalities if owner] or [pk for pk, _ in municipalities]
-    all_municipalities = [pk for pk, _ in municipalities]
-    divisions = list(Industry.objects.filter(level=Industry.Level.DIVISION).values_list("pk", flat=True))
-    service_types = list(ServiceType.objects.all())
-    types = ContentType.objects.get_for_models(Interaction, Contact, Delivery, PartnershipAgreement)
-    base = ctx.next_id(Organisation)
-    big_index = n // 2
-    rare = set(rng.sample(range(n), max(1, n // 10000)))
-    big_customers = set(rng.sample(range(n), facts["big_manager_customers"]))
-    business_ids = _business_ids(n, rng)
-    msg = _Messages()
-    micro_limit = RegisterSettings.load().micro_headcount_limit
-    names = User.objects.in_bulk(managers)
-
-    # Organisations ---------------------------------------------------------------------------------------
-    orgs = []  # (id, group, manager, created_at, archived)
-    org_rows = []
-    for index in range(n):
-        pk = base + index
-        group = CustomerGroup.BUSINESS if index == big_index else _weighted(rng, GROUPS)
-        words = [rng.choice(NAME_WORDS)]
-        if rng.random() < 0.025:
-            words.append(COMMON_WORD)
-        if index in rare:
-            words.append(RARE_WORD)
-        if group == CustomerGroup.PUBLIC:
-            name = f"{rng.choice(PLACE_WORDS)} {' '.join(words).lower()}palvelut"
-        elif group == CustomerGroup.INDIVIDUAL:
-            name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
-            if len(words) > 1:
-                name += f" ({' '.join(words[1:])})"
-        elif group == CustomerGroup.STAKEHOLDER:
-            name = f"{rng.choice(PLACE_WORDS)} {' '.join(words)} ry"
-        else:
-            place, tail = rng.choice([*PLACE_WORDS[:6], ""]), rng.choice(["", "tekniikka", "palvelu", "työ"])
-            name = f"{place} {' '.join(words)}{tail} {rng.choice(NAME_SUFFIXES)}".strip()
-        if index == big_index:
-            name = f"Suuri {COMMON_WORD}konserni Oyj"
-        if index in big_customers:
-            manager = managers[0]
-        elif group in (CustomerGroup.INDIVIDUAL, CustomerGroup.STAKEHOLDER) and rng.random() < 0.5:
-            manager = None
-        else:
-            manager = rng.choice(other_managers) if rng.random() < 0.92 else None
-        needs_unit = group in (CustomerGroup.BUSINESS, CustomerGroup.PUBLIC)
-        unit = unit_of.get(manager) or (facts["units"][0] if needs_unit else None)
-        headcount = int(rng.paretovariate(1.2) * 3) if group == CustomerGroup.BUSINESS else None
-        turnover = Decimal(headcount * rng.randint(60, 200) * 1000) if headcount and rng.random() < 0.7 else None
-        created = now - datetime.timedelta(days=rng.randrange(HISTORY_DAYS), seconds=rng.randrange(86400))
-        archived = index != big_index and rng.random() < 0.01
-        form = {
-            CustomerGroup.BUSINESS: rng.choice([OperatingForm.LIMITED_COMPANY] * 6 + [OperatingForm.PARTNERSHIP]),
-            CustomerGroup.PUBLIC: OperatingForm.MUNICIPALITY,
-            CustomerGroup.STAKEHOLDER: OperatingForm.ASSOCIATION,
-        }.get(group, "")
-        municipality = rng.choice(owner_municipalities if rng.random() < 0.6 else all_municipalities)
-        orgs.append((pk, group, manager, created, archived))
-        org_rows.append(
-            (
-                pk,
-                name,
-                next(business_ids) if needs_unit else "",
-                group,
-                form,
-                rng.choice(divisions) if group == CustomerGroup.BUSINESS else None,
-                headcount,
-                turnover,
-                compute_size_class(headcount, turnover, micro_limit),
-                municipality,
-                f"{rng.choice(LAST_NAMES)}nkatu {rng.randint(1, 60)}",
-                f"{rng.randint(100, 999)}00",
-                "",
-                "",
-                Organisation.Status.ACTIVE if rng.random() < 0.9 else Organisation.Status.PASSIVE,
-                Organisation.Relation.DIRECT,
-                None,
-                "",
-                unit,
-                manager,
-                rng.choice(other_managers) if manager and rng.random() < 0.3 else None,
-                "",
-                archived,
-                created,
-                now,
-            )
-        )
-    fields = [
-        "id",
-        "name",
-        "business_id",
-        "customer_group",
-        "operating_form",
-        "industry_id",
-        "headcount",
-        "turnover",
-        "size_class",
-        "municipality_id",
-        "street_address",
-        "postal_code",
-        "post_office",
-        "website",
-        "status",
-        "relation",
-        "direct_customer_id",
-        "description",
-        "responsible_unit_id",
-        "account_manager_id",
-        "deputy_manager_id",
-        "segment",
-        "is_archived",
-        "created_at",
-        "updated_at",
-    ]
-    with ctx.without_indexes(Organisation), ctx.step("organisations"):
-        ctx.copy(Organisation, fields, org_rows)
-    deputies = {row[0]: row[20] for row in org_rows}
-    del org_rows
-
-    # Account teams and the organisations' first timeline entries ----------------------------------------
-    with ctx.step("account teams"):
-        team_rows = []
-        for pk, _group, manager, created, _archived in orgs:
-            if manager:
-                team_rows.append((pk, manager, AccountTeamAssignment.Role.MANAGER, created, None, None))
-            if deputies[pk]:
-                team_rows.append((pk, deputies[pk], AccountTeamAssignment.Role.DEPUTY, created, None, None))
-        ctx.copy(
-            AccountTeamAssignment,
-            ["organisation_id", "user_id", "role", "valid_from", "valid_to", "assigned_by_id"],
-            team_rows,
-        )
-        del team_rows
-
-    # Contacts, interactions, deliveries, agreements and their timeline, in chunks of organisations ---------
+def generate(ctx, shared, orgs) -> int | None:
+    """Contacts, interactions, deliveries, agreements and their timeline, in chunks of organisations; returns a
+    typical organisation (three contacts, about twenty interactions, two deliveries)."""
+    (
+        rng,
+        _facts,
+        n,
+        now,
+        today,
+        _managers,
+        unit_of,
+        other_managers,
+        service_types,
+        types,
+        base,
+        big_index,
+        msg,
+        names,
+    ) = (
+        shared.rng,
+        shared.facts,
+        shared.n,
+        shared.now,
+        shared.today,
+        shared.managers,
+        shared.unit_of,
+        shared.other_managers,
+        shared.service_types,
+        shared.types,
+        shared.base,
+        shared.big_index,
+        shared.msg,
+        shared.names,
+    )
     contact_id, interaction_id = ctx.next_id(Contact), ctx.next_id(Interaction)
     delivery_id, agreement_id = ctx.next_id(Delivery), ctx.next_id(PartnershipAgreement)
     kinds = [(k, c) for k, c, _w in INTERACTION_KINDS]
@@ -531,76 +349,4 @@ def generate(ctx) -> None:
                 timeline,
             )
             ctx.log(f"  crm: {min(start + CHUNK, n)} / {n} organisations")
-    facts.update(
-        organisation_ids=[base, base + n - 1],
-        big_organisation=base + big_index,
-        typical_organisation=typical or base + (1 if big_index != 1 else 2),
-        common_word=COMMON_WORD,
-        rare_word=RARE_WORD,
-        business_id=Organisation.objects.filter(pk__gte=base)
-        .exclude(business_id="")
-        .values_list("business_id", flat=True)
-        .order_by("pk")[n // 3 : n // 3 + 1][0],
-    )
-    ctx.finish()
-    # The stored fields, by the register's own rebuild services.
-    with ctx.step("size classes (crm.services.organisation_rebuild_size_classes)"):
-        services.organisation_rebuild_size_classes()
-    with ctx.step("last contacts (crm.services.organisation_rebuild_last_contacts)"):
-        services.organisation_rebuild_last_contacts()
-
-
-# Pages ----------------------------------------------------------------------------------------------------
-
-
-def _user(key: str, index: int | None = None):
-    def pick(ctx):
-        value = ctx.facts[key]
-        return User.objects.get(pk=value[index] if index is not None else value)
-
-    return pick
-
-
-manager = _user("managers", -1)  # a manager of a typical number of customers
-big_manager = _user("big_manager")
-management = _user("management", 0)
-admin = _user("admin")
-FAST = Targets(p95_ms=25)
-
-
-def register() -> None:
-    register_generator("crm", order=20, fn=generate)
-    page = lambda name, url, who=manager, targets=None, **kw: register_page(name, url, who, targets, app="crm", **kw)  # noqa: E731
-    page("organisation list", "/customers/")
-    page("organisation list: common word", lambda ctx: f"/customers/?q={ctx.facts['common_word'].lower()}")
-    page("organisation list: rare word", lambda ctx: f"/customers/?q={ctx.facts['rare_word'].lower()}")
-    page("organisation list: business ID", lambda ctx: f"/customers/?q={ctx.facts['business_id']}")
-    page("organisation list: filtered", "/customers/?customer_group=business&size_class=small&status=active")
-    page("organisation list: page 400", "/customers/?page=400")
-    page("organisation page: typical", lambda ctx: f"/customers/{ctx.facts['typical_organisation']}/", targets=FAST)
-    page("organisation page: big", lambda ctx: f"/customers/{ctx.facts['big_organisation']}/", targets=FAST)
-    page("My work (5,000 customers)", "/customers/work/", big_manager, FAST)
-    page("My customers (5,000 customers)", "/customers/mine/", big_manager)
-    # The register's CSV export is the admin's (django-import-export): not streamed, so its first byte is
-    # its last. One request: it takes seconds to minutes at 100,000 organisations.
-    page(
-        "organisation CSV export (admin)",
-        "/admin/crm/organisation/export/",
-        admin,
-        Targets(p95_ms=300, queries=None),
-        kind=FIRST_BYTE,
-        requests=1,
-        data=_export_form,
-    )
-
-
-def _export_form(ctx) -> dict:
-    """The admin export form as a person sends it: CSV, every field ticked."""
-    from import_export.forms import SelectableFieldsExportForm
-
-    from crm.admin.resources import OrganisationResource
-
-    fields = OrganisationResource().get_export_order()
-    data = {"format": "0", "resource": "0"}
-    data.update({SelectableFieldsExportForm.create_boolean_field_name(OrganisationResource, f): "on" for f in fields})
-    return data
+    return typical
