@@ -83,5 +83,15 @@ def generate(ctx) -> None:
     ctx.counts["accounts.User"] = len(users)
 
 
+def user_from_facts(key: str, index: int | None = None):
+    """A page's user picker: the user whose id the generator recorded under `key` (a list: its `index`)."""
+
+    def pick(ctx):
+        value = ctx.facts[key]
+        return User.objects.get(pk=value[index] if index is not None else value)
+
+    return pick
+
+
 def register() -> None:
     register_generator("accounts", order=10, fn=generate)

@@ -14,8 +14,9 @@ from django.conf import settings
 from django.test.utils import override_settings
 from django.utils import timezone, translation
 
+from accounts.bench import user_from_facts
 from accounts.messages import render_message
-from accounts.models import Notification, User
+from accounts.models import Notification
 from care_plans.messages import aftercare_title_message
 from care_plans.models import AfterCareModel, CalendarFeed, CarePlan, FollowUp, PlanAction, ReminderSettings
 from crm.models import Delivery, Organisation
@@ -245,17 +246,9 @@ def reminder_run(ctx) -> dict:
         }
 
 
-def _user(key, index=None):
-    def pick(ctx):
-        value = ctx.facts[key]
-        return User.objects.get(pk=value[index] if index is not None else value)
-
-    return pick
-
-
 def register() -> None:
     register_generator("care_plans", order=50, fn=generate)
-    manager, management = _user("managers", -1), _user("management", 0)
+    manager, management = user_from_facts("managers", -1), user_from_facts("management", 0)
     page = lambda name, url, who, targets=None, **kw: register_page(name, url, who, targets, app="care_plans", **kw)  # noqa: E731
     page("follow-up list", "/care/follow-ups/", manager)
     page("care plan list", "/care/plans/", management)

@@ -6,8 +6,10 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from accounts.bench import user_from_facts
 from accounts.models import User
-from crm.models import Organisation, ServiceType, TimelineEntry
+from crm.bench.shapes import copy_timeline
+from crm.models import Organisation, ServiceType
 from kumppani.bench.context import json_text
 from kumppani.bench.registry import Targets, register_generator, register_page
 from leads.messages import event_on_timeline, passed_message
@@ -86,7 +88,9 @@ def generate(ctx) -> None:
             cache[key] = (json_text(message["params"]), json_text(event_on_timeline(message)["params"]))
         event_params, timeline_params = cache[key]
         events.append((lead_id, created, teacher, Lead.State.NEW, "leads.passed", event_params, "", ""))
-        timeline.append((org, created, "lead", teacher, "leads.event", timeline_params, "", f"/leads/{lead_id}/"))
+        timeline.append(
+            (org, created, "lead", teacher, "leads.event", timeline_params, "", f"/leads/{lead_id}/", None, None)
+        )
         lead_id += 1
     for _n in range(ctx.scaled(50_000, minimum=5)):
         org = rng.randint(first, last)
@@ -154,11 +158,7 @@ def generate(ctx) -> None:
         ctx.copy(
             LeadEvent, ["lead_id", "occurred_at", "actor_id", "state", "code", "params", "summary", "note"], events
         )
-        ctx.copy(
-            TimelineEntry,
-            ["organisation_id", "occurred_at", "kind", "actor_id", "message_code", "message_params", "detail", "url"],
-            timeline,
-        )
+        copy_timeline(ctx, timeline)
         ctx.copy(
             Offer,
             [
@@ -184,17 +184,13 @@ def generate(ctx) -> None:
     ctx.finish()
 
 
-def _user(key, index=None):
-    def pick(ctx):
-        value = ctx.facts[key]
-        return User.objects.get(pk=value[index] if index is not None else value)
-
-    return pick
-
-
 def register() -> None:
     register_generator("leads", order=30, fn=generate)
-    manager, teacher, management = _user("managers", -1), _user("teachers", 0), _user("management", 0)
+    manager, teacher, management = (
+        user_from_facts("managers", -1),
+        user_from_facts("teachers", 0),
+        user_from_facts("management", 0),
+    )
     page = lambda name, url, who, targets=None, **kw: register_page(name, url, who, targets, app="leads", **kw)  # noqa: E731
     page("lead list", "/leads/", manager)
     page("triage queue", "/leads/triage/", manager)

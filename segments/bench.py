@@ -11,8 +11,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.utils import timezone
 
-from accounts.models import User
-from crm.models import TimelineEntry
+from accounts.bench import user_from_facts
+from crm.bench.shapes import copy_timeline
 from kumppani.bench.context import json_text
 from kumppani.bench.registry import FIRST_BYTE, Targets, register_generator, register_page, register_task
 from segments import services
@@ -88,22 +88,7 @@ def generate(ctx) -> None:
             ],
             changes,
         )
-        ctx.copy(
-            TimelineEntry,
-            [
-                "organisation_id",
-                "occurred_at",
-                "kind",
-                "actor_id",
-                "message_code",
-                "message_params",
-                "detail",
-                "url",
-                "source_type_id",
-                "source_id",
-            ],
-            timeline,
-        )
+        copy_timeline(ctx, timeline)
         with connection.cursor() as cursor:
             cursor.execute(
                 "UPDATE crm_organisation o SET segment = c.to_code FROM segments_segmentchange c "
@@ -124,17 +109,9 @@ def refresh_suggestions(ctx) -> dict:
     return services.suggestions_refresh()
 
 
-def _user(key, index=None):
-    def pick(ctx):
-        value = ctx.facts[key]
-        return User.objects.get(pk=value[index] if index is not None else value)
-
-    return pick
-
-
 def register() -> None:
     register_generator("segments", order=40, fn=generate)
-    manager, management = _user("managers", -1), _user("management", 0)
+    manager, management = user_from_facts("managers", -1), user_from_facts("management", 0)
     figures = Targets(p95_ms=150)
     page = lambda name, url, who, targets=None, **kw: register_page(name, url, who, targets, app="segments", **kw)  # noqa: E731
     page("segment overview", "/segments/", management, figures)

@@ -1,5 +1,6 @@
 """crm's benchmark pages and its part of the scale data (kumppani.bench)."""
 
+from accounts.bench import user_from_facts
 from accounts.models import User
 from kumppani.bench.registry import FIRST_BYTE, Targets, register_generator, register_page
 
@@ -8,18 +9,10 @@ from .generate import generate
 # Pages ----------------------------------------------------------------------------------------------------
 
 
-def _user(key: str, index: int | None = None):
-    def pick(ctx):
-        value = ctx.facts[key]
-        return User.objects.get(pk=value[index] if index is not None else value)
-
-    return pick
-
-
-manager = _user("managers", -1)  # a manager of a typical number of customers
-big_manager = _user("big_manager")
-management = _user("management", 0)
-admin = _user("admin")
+manager = user_from_facts("managers", -1)  # a manager of a typical number of customers
+big_manager = user_from_facts("big_manager")
+management = user_from_facts("management", 0)
+admin = user_from_facts("admin")
 FAST = Targets(p95_ms=25)
 
 

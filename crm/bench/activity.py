@@ -11,6 +11,7 @@ from crm.bench.shapes import (
     CHUNK,
     DELIVERY_STATUSES,
     INTERACTION_KINDS,
+    copy_timeline,
 )
 from crm.messages import contact_added_message, delivery_message, interaction_message, team_member_message
 from crm.models import (
@@ -332,21 +333,6 @@ def generate(ctx, shared, orgs) -> int | None:
                 ["id", "organisation_id", "title", "start_date", "end_date", "document", "notes", "created_by_id"],
                 agreements,
             )
-            ctx.copy(
-                TimelineEntry,
-                [
-                    "organisation_id",
-                    "occurred_at",
-                    "kind",
-                    "actor_id",
-                    "message_code",
-                    "message_params",
-                    "detail",
-                    "url",
-                    "source_type_id",
-                    "source_id",
-                ],
-                timeline,
-            )
+            copy_timeline(ctx, timeline)
             ctx.log(f"  crm: {min(start + CHUNK, n)} / {n} organisations")
     return typical

@@ -61,3 +61,24 @@ class MessageCache:
         if key not in self.cache:
             self.cache[key] = json_text(make(*args, **kwargs)["params"])
         return self.cache[key]
+
+
+TIMELINE_FIELDS = [
+    "organisation_id",
+    "occurred_at",
+    "kind",
+    "actor_id",
+    "message_code",
+    "message_params",
+    "detail",
+    "url",
+    "source_type_id",
+    "source_id",
+]
+
+
+def copy_timeline(ctx, rows) -> int:
+    """COPY timeline entries: (organisation, when, kind, actor, code, params JSON, detail, url, source type, id)."""
+    from crm.models import TimelineEntry
+
+    return ctx.copy(TimelineEntry, TIMELINE_FIELDS, rows)
