@@ -1,7 +1,6 @@
 """crm's benchmark pages and its part of the scale data (kumppani.bench)."""
 
 from accounts.bench import user_from_facts
-from accounts.models import User
 from kumppani.bench.registry import FIRST_BYTE, Targets, register_generator, register_page
 
 from .generate import generate
