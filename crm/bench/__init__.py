@@ -26,6 +26,8 @@ def register() -> None:
     page("organisation list: page 400", "/customers/?page=400")
     page("organisation page: typical", lambda ctx: f"/customers/{ctx.facts['typical_organisation']}/", targets=FAST)
     page("organisation page: big", lambda ctx: f"/customers/{ctx.facts['big_organisation']}/", targets=FAST)
+    # The header search (target p95 ≤ 50 ms) is registered here once the header has one:
+    # page("header search: common word", lambda ctx: f"/search/?q={ctx.facts['common_word']}")
     page("My work (5,000 customers)", "/customers/work/", big_manager, FAST)
     page("My customers (5,000 customers)", "/customers/mine/", big_manager)
     # The register's CSV export is the admin's (django-import-export): not streamed, so its first byte is
