@@ -116,7 +116,10 @@ def measure_task(task, ctx: BenchContext) -> dict:
     if task.prepare:
         task.prepare(ctx)
     started = time.perf_counter()
-    figures = task.fn(ctx) or {}
+    try:
+        figures = task.fn(ctx) or {}
+    except Exception as exc:  # one broken task must not lose every other measurement of the run
+        return {"name": task.name, "app": task.app, "seconds": None, "figures": {}, "error": repr(exc)[:300]}
     return {"name": task.name, "app": task.app, "seconds": round(time.perf_counter() - started, 2), "figures": figures}
 
 
@@ -160,6 +163,6 @@ def measure(*, requests: int = 40, log=print, only: set[str] | None = None) -> d
             if only and task.name not in only:
                 continue
             result = measure_task(task, ctx)
-            log(f"  {task.name}: {result['seconds']} s {result['figures']}")
+            log(f"  {task.name}: {result.get('error') or result['seconds']} s {result['figures']}")
             results["tasks"].append(result)
     return results

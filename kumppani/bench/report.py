@@ -124,10 +124,18 @@ def render(results: dict[int, dict], *, note: str = "") -> str:
         for s in sizes:
             r = task_by_size[s].get(name)
             figures = ", ".join(f"{k} {_num(v)}" for k, v in (r or {}).get("figures", {}).items())
-            cells.append("–" if r is None else f"{r['seconds']:.1f} s ({figures})")
+            if r is None:
+                cells.append("–")
+            elif r.get("error"):
+                cells.append(f"error: {r['error']}")
+            else:
+                cells.append(f"{r['seconds']:.1f} s ({figures})")
         limit = task.targets.seconds if task else None
         seconds = task_by_size[large][name]["seconds"]
-        verdict = "–" if limit is None else ("pass" if seconds <= limit else f"FAIL (> {limit:g} s)")
+        if limit is None or seconds is None:
+            verdict = "–" if seconds is not None else "error"
+        else:
+            verdict = "pass" if seconds <= limit else f"FAIL (> {limit:g} s)"
         lines.append(f"| {name} | ≤ {limit:g} s | " + " | ".join(cells) + f" | {verdict} |")
     urls = [f"- {r['name']}: `{r['url']}`" for r in results[large]["pages"]]
     lines += ["", "## URLs (at the largest size)", "", *urls, ""]

@@ -28,7 +28,19 @@ class Command(BaseCommand):
         parser.add_argument("--template", help="A migrated database to clone instead of `<base>_template`.")
         parser.add_argument("--output", default=str(Path(settings.BASE_DIR) / "bench" / "results.md"))
         parser.add_argument("--drop", action="store_true", help="Drop the size databases afterwards.")
-        parser.add_argument("--only", action="append", help="Measure only this page or task (repeatable).")
+        parser.add_argument(
+            "--only",
+            action="append",
+            help="Measure only this page or task (repeatable); the other figures are kept from the last run.",
+        )
+        parser.add_argument(
+            "--results-dir",
+            default=str(Path(settings.BASE_DIR) / "var" / "bench"),
+            help="Where each size's measurements are kept (JSON) between runs.",
+        )
+        parser.add_argument(
+            "--report-only", action="store_true", help="Write the results from the kept measurements, measure nothing."
+        )
         # The child process that measures the database DATABASE_URL points at.
         parser.add_argument("--this-database", action="store_true", help="Measure the configured database only.")
         parser.add_argument("--json", help="With --this-database: write the measurements here.")
@@ -44,13 +56,24 @@ class Command(BaseCommand):
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
         results = {}
-        with tempfile.TemporaryDirectory() as folder:
+        folder = Path(options["results_dir"])
+        folder.mkdir(parents=True, exist_ok=True)
+        if options["report_only"]:
+            sizes, databases = [], None
+            for size in sorted({int(s) for s in options["sizes"].split(",") if s.strip()}):
+                results[size] = json.loads((folder / f"{size}.json").read_text(encoding="utf-8"))
+        with tempfile.TemporaryDirectory() as scratch:
             for size in sizes:
                 name = databases.prepare(size, seed=options["seed"], regenerate=options["regenerate"])
                 self.stdout.write(f"{name}: measuring")
-                results[size] = databases.measure(
-                    name, requests=options["requests"], output=Path(folder) / f"{size}.json", only=options["only"]
+                fresh = databases.measure(
+                    name, requests=options["requests"], output=Path(scratch) / f"{size}.json", only=options["only"]
                 )
+                kept = folder / f"{size}.json"
+                if options["only"] and kept.exists():
+                    fresh = _merged(json.loads(kept.read_text(encoding="utf-8")), fresh)
+                kept.write_text(json.dumps(fresh, default=str), encoding="utf-8")
+                results[size] = fresh
                 if options["drop"]:
                     databases.drop(name)
         output = Path(options["output"])
@@ -65,3 +88,12 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         if options["json"]:
             Path(options["json"]).write_text(json.dumps(results, default=str), encoding="utf-8")
+
+
+def _merged(kept: dict, fresh: dict) -> dict:
+    """The last run's figures with those measured now put in their place."""
+    merged = {**kept, "machine": fresh["machine"], "problems": fresh["problems"], "facts": fresh["facts"]}
+    for key in ("pages", "tasks"):
+        new = {row["name"]: row for row in fresh[key]}
+        merged[key] = [new.pop(row["name"], row) for row in kept[key]] + list(new.values())
+    return merged
