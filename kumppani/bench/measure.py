@@ -25,6 +25,7 @@ from kumppani.bench.context import BenchContext, read_meta
 from kumppani.bench.registry import FIRST_BYTE, pages, tasks
 
 WARM_UP = 5
+SLOW_SECONDS, SLOW_REQUESTS = 1.0, 5
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -81,7 +82,7 @@ def measure_page(page, ctx: BenchContext, requests: int) -> dict:
     count = page.requests or requests
     # Queries are counted on the last warm-up (or, for a page asked for once, on its one request).
     warm_ups = min(WARM_UP, max(0, count - 1))
-    queries = None
+    queries, warm_seconds = None, []
     for n in range(warm_ups):
         with CaptureQueriesContext(connection) as captured:
             _first, _total, response = _timed(client, page, url, data)
@@ -89,6 +90,10 @@ def measure_page(page, ctx: BenchContext, requests: int) -> dict:
             return {**result, "error": f"HTTP {response.status_code}"}
         if n == warm_ups - 1:
             queries = len(captured.captured_queries)
+        warm_seconds.append(_total)
+    # A page taking seconds misses its target by far; five requests say so as well as thirty.
+    if warm_seconds and statistics.median(warm_seconds) > SLOW_SECONDS:
+        count = min(count, SLOW_REQUESTS)
     times, totals = [], []
     for _n in range(count):
         if queries is None:

@@ -41,6 +41,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--report-only", action="store_true", help="Write the results from the kept measurements, measure nothing."
         )
+        parser.add_argument("--note", default="", help="A paragraph for results.md (e.g. what else ran then).")
         # The child process that measures the database DATABASE_URL points at.
         parser.add_argument("--this-database", action="store_true", help="Measure the configured database only.")
         parser.add_argument("--json", help="With --this-database: write the measurements here.")
@@ -78,7 +79,7 @@ class Command(BaseCommand):
                     databases.drop(name)
         output = Path(options["output"])
         output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(render(results), encoding="utf-8")
+        output.write_text(render(results, note=options["note"]), encoding="utf-8")
         self.stdout.write(f"Wrote {output}")
 
     def _measure_here(self, options):
