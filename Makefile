@@ -11,7 +11,7 @@ TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 # SECRET_KEY=…` tries the production settings.
 export DEBUG ?= 1
 
-.PHONY: run test venv install migrate demo lint messages ci clean browsers
+.PHONY: run test venv install migrate demo lint messages ci clean browsers bench
 
 $(BIN)/activate: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,14 @@ browsers:
 
 test: $(BIN)/activate messages browsers
 	DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=$(TEST_REDIS_URL) $(BIN)/pytest $(PYTEST_ARGS)
+
+# Speed at scale (kumppani/bench/): a database per size on PostgreSQL, generated once and reused while its size
+# matches (BENCH_ARGS="--regenerate" rebuilds it); writes bench/results.md. Takes long: the 100,000 size is
+# generated in minutes and its heaviest pages and tasks take minutes more.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/kumppani_bench
+BENCH_SIZES ?= 10000,100000
+bench: $(BIN)/activate messages
+	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py bench --sizes $(BENCH_SIZES) $(BENCH_ARGS)
 
 lint: $(BIN)/activate
 	$(BIN)/ruff check .

@@ -13,3 +13,6 @@ class AccountsConfig(AppConfig):
         from .services import PASSWORD_RESET_TEMPLATE, password_reset_email_context
 
         register_context(PASSWORD_RESET_TEMPLATE, password_reset_email_context)
+        from accounts import bench
+
+        bench.register()  # its part of the scale data and its benchmark pages (kumppani.bench)

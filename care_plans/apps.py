@@ -54,3 +54,6 @@ class CarePlansConfig(AppConfig):
         register_nav_item(
             _("Follow-ups"), "care_plans:followup_list", roles=[Role.ACCOUNT_MANAGER, Role.ADMIN], order=36, group=care
         )
+        from care_plans import bench
+
+        bench.register()  # its part of the scale data and its benchmark pages (kumppani.bench)

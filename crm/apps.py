@@ -19,3 +19,6 @@ class CrmConfig(AppConfig):
         )
         register_nav_item(_("Retention review"), "crm:retention_review", roles=[Role.ADMIN], order=890)
         register_nav_item(_("Administration"), "admin:index", roles=[Role.ADMIN], order=900, staff_only=True)
+        from crm import bench
+
+        bench.register()  # its part of the scale data and its benchmark pages (kumppani.bench)

@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from accounts.messages import build
@@ -65,6 +66,16 @@ def organisation_rebuild_size_classes() -> int:
             changed.append(organisation)
     Organisation.objects.bulk_update(changed, ["size_class"], batch_size=1000)
     return len(changed)
+
+
+def organisation_rebuild_last_contacts() -> int:
+    """Recompute every stored last contact from the logged interactions (after an import). Returns the rows set."""
+    latest = (
+        Interaction.objects.filter(organisation=OuterRef("pk"), occurred_at__lte=timezone.now())
+        .order_by("-occurred_at")
+        .values("occurred_at")[:1]
+    )
+    return Organisation.objects.update(last_contact_at=Subquery(latest))
 
 
 @transaction.atomic

@@ -38,3 +38,6 @@ class LeadsConfig(AppConfig):
         register_source("leads", leads_to_handle, order=50)
         register_context("emails/leads", lead_mail_render_context)
         reminder_sources.register()
+        from leads import bench
+
+        bench.register()  # its part of the scale data and its benchmark pages (kumppani.bench)

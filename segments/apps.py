@@ -25,3 +25,6 @@ class SegmentsConfig(AppConfig):
         # The overview's figures count these rows; services that write them with update() touch the topic too.
         figure_watch(SEGMENT_FIGURES, Organisation, Delivery, Segment, SegmentChange, SegmentReview, Suggestion)
         register_nav_item(_("Segments"), "segments:overview", roles=REGISTER_ROLES, order=37, group=_("Customer care"))
+        from segments import bench
+
+        bench.register()  # its part of the scale data and its benchmark pages (kumppani.bench)

@@ -411,3 +411,24 @@ def test_rebuild_recomputes_stale_size_classes_with_the_current_micro_limit():
     assert classes[by_turnover.pk] == SizeClass.LARGE
     assert changed == 3
     assert services.organisation_rebuild_size_classes() == 0
+
+
+@pytest.mark.django_db
+def test_rebuild_last_contacts_takes_the_latest_past_interaction():
+    """The stored last contact after a bulk import: the newest interaction that has happened, none when none."""
+    from crm.models import Interaction, Organisation
+    from crm.services import organisation_rebuild_last_contacts
+    from crm.tests.factories import OrganisationFactory
+
+    now = timezone.now()
+    contacted, never = OrganisationFactory(), OrganisationFactory()
+    for days in (30, 3, -5):  # the last one is planned, not yet a contact
+        Interaction.objects.create(
+            organisation=contacted, kind="call", subject="x", occurred_at=now - datetime.timedelta(days=days)
+        )
+    Organisation.objects.filter(pk=never.pk).update(last_contact_at=now)
+    organisation_rebuild_last_contacts()
+    contacted.refresh_from_db()
+    never.refresh_from_db()
+    assert contacted.last_contact_at == now - datetime.timedelta(days=3)
+    assert never.last_contact_at is None
