@@ -4,7 +4,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -169,6 +170,12 @@ class Organisation(models.Model):
         ]
         # The trigram index on UPPER(name) for search is PostgreSQL-only: see migration 0002.
         indexes = [
+            # The register's default order (crm.filters): a page is an index range, not a sort of every row.
+            models.Index(Lower("name"), F("id"), name="organisation_lower_name_id"),
+            # A business-ID prefix (crm.search); the pattern operator class is PostgreSQL's (others ignore it).
+            models.Index(
+                fields=["business_id"], name="organisation_business_id_like", opclasses=["varchar_pattern_ops"]
+            ),
             models.Index(fields=["account_manager", "name"], name="organisation_manager_name"),
             models.Index(fields=["deputy_manager"], name="organisation_deputy"),
             models.Index(fields=["customer_group", "status"], name="organisation_group_status"),
