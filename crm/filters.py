@@ -74,6 +74,12 @@ class OrganisationFilter(django_filters.FilterSet):
         queryset = super().qs
         ordering = getattr(self.form, "cleaned_data", {}).get("ordering")
         if not ordering:
-            # Lower(name), not the indexed name: lets PostgreSQL use the trigram index for a common term.
-            queryset = queryset.order_by(Lower("name"), "pk") if connection.vendor == "postgresql" else queryset
+            searching = bool(getattr(self.form, "cleaned_data", {}).get("q", "").strip())
+            if searching and connection.vendor == "postgresql":
+                # Lower(name), which no index serves: PostgreSQL then finds the matches through their indexes
+                # and sorts them, instead of walking a name index in order and testing every row.
+                queryset = queryset.order_by(Lower("name"), "pk")
+            else:
+                # The index on (name, id) serves this order: a page is an index range, not a sort of every row.
+                queryset = queryset.order_by("name", "pk")
         return queryset

@@ -10,7 +10,9 @@ organisations); the union costs a few milliseconds for a rare word and tens for 
 
 import re
 
-from django.db.models import Q, QuerySet
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db import connection
+from django.db.models import BooleanField, F, Func, Q, QuerySet
 
 from crm.models import Contact, Organisation
 from kumppani.lib.business_id import is_valid_business_id, normalise_business_id
@@ -61,7 +63,23 @@ def matching_organisation_ids(term: str, *, contacts: bool = True) -> QuerySet |
     return first.union(*rest) if rest else first
 
 
+class _IdInArray(Func):
+    """`id = ANY(ARRAY(subquery))`: PostgreSQL runs the subquery once, then fetches each row by primary key.
+
+    With `id IN (subquery)` the planner guesses how many ids the union gives, and for a guess of a few thousand
+    it scans the whole table to hash-join them, even when the union gives a dozen.
+    """
+
+    template = "(%(expressions)s))"
+    arg_joiner = " = ANY("
+    output_field = BooleanField()
+
+
 def search_organisations(queryset: QuerySet, term: str, *, contacts: bool = True) -> QuerySet:
     """`queryset` narrowed to the organisations `term` finds (unchanged for a blank term)."""
     ids = matching_organisation_ids(term, contacts=contacts)
-    return queryset if ids is None else queryset.filter(pk__in=ids)
+    if ids is None:
+        return queryset
+    if connection.vendor == "postgresql":
+        return queryset.filter(_IdInArray(F("pk"), ArraySubquery(ids)))
+    return queryset.filter(pk__in=ids)

@@ -1,4 +1,3 @@
-import django.db.models.functions.text
 from django.db import migrations, models
 
 
@@ -23,9 +22,7 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name="organisation",
-            index=models.Index(
-                django.db.models.functions.text.Lower("name"), models.F("id"), name="organisation_lower_name_id"
-            ),
+            index=models.Index(fields=["name"], name="organisation_name"),
         ),
         migrations.AddIndex(
             model_name="organisation",

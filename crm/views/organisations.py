@@ -21,7 +21,7 @@ from crm.access import (
 )
 from crm.filters import OrganisationFilter
 from crm.forms import AccountTeamForm, AgreementForm, OrganisationForm
-from crm.models import AccountTeamAssignment, Delivery, PartnershipAgreement
+from crm.models import AccountTeamAssignment, Delivery, Organisation, PartnershipAgreement
 from crm.panels import panels_for
 from crm.timeline import kind_for
 from kumppani.web.htmx import is_htmx, render_list
@@ -53,14 +53,25 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 @role_required(Role.ACCOUNT_MANAGER)
 def my_customers(request: HttpRequest) -> HttpResponse:
     user = request.user
-    mine = (
-        visible_organisations(user)
-        .filter(Q(account_manager=user) | Q(deputy_manager=user) | Q(followers=user))
-        .distinct()
+    # The ids each through its own index, in a UNION: an OR over a join to followers needs DISTINCT over
+    # every column and scans the whole register.
+    mine_ids = (
+        Organisation.objects.filter(account_manager=user)
+        .order_by()
+        .values("pk")
+        .union(
+            Organisation.objects.filter(deputy_manager=user).order_by().values("pk"),
+            Organisation.followers.through.objects.filter(user=user).values("organisation_id"),
+        )
     )
-    counts = visible_organisations(user).aggregate(
-        managed=Count("pk", filter=Q(account_manager=user)),
-        deputy=Count("pk", filter=Q(deputy_manager=user)),
+    mine = visible_organisations(user).filter(pk__in=mine_ids)
+    counts = (
+        visible_organisations(user)
+        .filter(Q(account_manager=user) | Q(deputy_manager=user))
+        .aggregate(
+            managed=Count("pk", filter=Q(account_manager=user)),
+            deputy=Count("pk", filter=Q(deputy_manager=user)),
+        )
     )
     return _render_list(request, "crm/my_customers.html", mine, {"counts": counts})
 
