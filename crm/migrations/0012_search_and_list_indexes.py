@@ -30,5 +30,9 @@ class Migration(migrations.Migration):
                 fields=["business_id"], name="organisation_business_id_like", opclasses=["varchar_pattern_ops"]
             ),
         ),
+        migrations.AddIndex(
+            model_name="delivery",
+            index=models.Index(fields=["start_date"], name="delivery_start"),
+        ),
         migrations.RunPython(create_first_name_trigram_index, drop_first_name_trigram_index),
     ]
