@@ -23,7 +23,7 @@ def segment_panel(request, organisation) -> dict | None:
     if suggestion is not None:
         suggestion.explained = suggestion.explanation_text_with(names)
         suggestion.segment = segments.get(suggestion.suggested_code)
-    care_model = CareModel.objects.filter(segment__code=organisation.segment).first() if organisation.segment else None
+    care_model = CareModel.for_organisation(organisation)
     due = organisation.next_contact_due
     return {
         "organisation": organisation,
