@@ -178,8 +178,13 @@ class CareModel(models.Model):
         if cached is not None and cached[0] == organisation.segment:
             return cached[1]
         model = cls.objects.filter(segment__code=organisation.segment).first() if organisation.segment else None
-        organisation.__dict__["_care_model"] = (organisation.segment, model)
+        cls.remember_for(organisation, model)
         return model
+
+    @staticmethod
+    def remember_for(organisation, model: "CareModel | None") -> None:
+        """Keep `model` as the organisation's care model for the rest of the request (fetched some other way)."""
+        organisation.__dict__["_care_model"] = (organisation.segment, model)
 
     @property
     def rhythm(self) -> str:

@@ -216,7 +216,9 @@ def test_organisation_page_stays_within_the_budget(client, request, role):
         account_manager=UserFactory(roles=[Role.ACCOUNT_MANAGER]),
         deputy_manager=UserFactory(roles=[Role.ACCOUNT_MANAGER]),
         industry=Industry.objects.filter(level=Industry.Level.DIVISION).first(),
+        segment="key",  # its care model and segment panel shown
     )
+    organisation.followers.add(user)
     _fill_detail(organisation, FEW, 0)
     count = _assert_flat(
         client,
