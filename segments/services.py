@@ -249,6 +249,7 @@ def suggestions_refresh(*, today: datetime.date | None = None, organisations=Non
     )
     names = segment_names()
     supersede, create, refresh, rewrite = [], [], [], []
+    texts: dict[tuple, str] = {}
     for pk, org_facts in facts.items():
         code = classify(org_facts, settings)
         old = pending.get(pk)
@@ -257,7 +258,11 @@ def suggestions_refresh(*, today: datetime.date | None = None, organisations=Non
                 supersede.append(old.pk)
             continue
         data = org_facts.as_json()
-        text = explain(data, code, names)[:500]
+        # Many customers share the same facts (no deliveries, a few contacts): explain each combination once.
+        key = (code, *data.values())
+        text = texts.get(key)
+        if text is None:
+            text = texts[key] = explain(data, code, names)[:500]
         if old is not None and old.suggested_code == code and old.from_code == current[pk]:
             if old.facts != data or old.explanation != text:
                 old.facts, old.explanation = data, text
