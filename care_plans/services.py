@@ -269,9 +269,7 @@ def need_to_offer(*, need: NewNeed, actor):
 
 def care_model_for(organisation):
     """The care model of the organisation's segment (segments app), or None."""
-    if not organisation.segment:
-        return None
-    return CareModel.objects.filter(segment__code=organisation.segment).first()
+    return CareModel.for_organisation(organisation)
 
 
 def effective_contact_interval(plan: CarePlan) -> int | None:

@@ -2,35 +2,14 @@
 
 import django_filters
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import OrgUnit
 from crm.forms import account_managers
 from crm.models import Contact, CustomerGroup, Industry, Municipality, Organisation, SizeClass
-from kumppani.lib.business_id import is_valid_business_id, normalise_business_id
-
-
-def search_organisations(queryset, term: str):
-    """Name (trigram-indexed on PostgreSQL), business ID, or a contact person's name."""
-    term = term.strip()
-    if not term:
-        return queryset
-    if is_valid_business_id(term):
-        return queryset.filter(business_id=normalise_business_id(term))
-    contact_match = Contact.objects.filter(organisation=OuterRef("pk"), is_active=True).filter(
-        Q(last_name__icontains=term) | Q(first_name__icontains=term)
-    )
-    condition = Q(name__icontains=term) | Q(business_id__startswith=term) | Exists(contact_match)
-    if " " in term:
-        first, _sep, last = term.partition(" ")
-        condition |= Exists(
-            Contact.objects.filter(
-                organisation=OuterRef("pk"), first_name__iexact=first, last_name__icontains=last.strip()
-            )
-        )
-    return queryset.filter(condition)
+from crm.search import search_organisations
 
 
 class OrganisationFilter(django_filters.FilterSet):
@@ -95,8 +74,14 @@ class OrganisationFilter(django_filters.FilterSet):
         queryset = super().qs
         ordering = getattr(self.form, "cleaned_data", {}).get("ordering")
         if not ordering:
-            # Lower(name), not the indexed name: lets PostgreSQL use the trigram index for a common term.
-            queryset = queryset.order_by(Lower("name"), "pk") if connection.vendor == "postgresql" else queryset
+            searching = bool(getattr(self.form, "cleaned_data", {}).get("q", "").strip())
+            if searching and connection.vendor == "postgresql":
+                # Lower(name), which no index serves: PostgreSQL then finds the matches through their indexes
+                # and sorts them, instead of walking a name index in order and testing every row.
+                queryset = queryset.order_by(Lower("name"), "pk")
+            else:
+                # The index on (name, id) serves this order: a page is an index range, not a sort of every row.
+                queryset = queryset.order_by("name", "pk")
         return queryset
 
 

@@ -170,6 +170,22 @@ class CareModel(models.Model):
     def __str__(self) -> str:
         return str(self.segment)
 
+    @classmethod
+    def for_organisation(cls, organisation) -> "CareModel | None":
+        """The care model of the organisation's segment, or None; kept on the instance for the rest of a request
+        (the organisation page's segment and care panels both ask)."""
+        cached = organisation.__dict__.get("_care_model")
+        if cached is not None and cached[0] == organisation.segment:
+            return cached[1]
+        model = cls.objects.filter(segment__code=organisation.segment).first() if organisation.segment else None
+        cls.remember_for(organisation, model)
+        return model
+
+    @staticmethod
+    def remember_for(organisation, model: "CareModel | None") -> None:
+        """Keep `model` as the organisation's care model for the rest of the request (fetched some other way)."""
+        organisation.__dict__["_care_model"] = (organisation.segment, model)
+
     @property
     def rhythm(self) -> str:
         return _localised(self, "rhythm")

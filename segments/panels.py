@@ -9,7 +9,7 @@ from segments.models import CareModel, Segment, SegmentChange, SegmentReview, Su
 def segment_panel(request, organisation) -> dict | None:
     if not can_view_register(request.user):
         return None
-    segments = {s.code: s for s in Segment.objects.all()}
+    segments = {s.code: s for s in Segment.objects.select_related("care_model")}
     names = {code: s.name for code, s in segments.items()}
     history = list(
         SegmentChange.objects.filter(organisation=organisation)
@@ -23,7 +23,9 @@ def segment_panel(request, organisation) -> dict | None:
     if suggestion is not None:
         suggestion.explained = suggestion.explanation_text_with(names)
         suggestion.segment = segments.get(suggestion.suggested_code)
-    care_model = CareModel.objects.filter(segment__code=organisation.segment).first() if organisation.segment else None
+    current = segments.get(organisation.segment)
+    care_model = getattr(current, "care_model", None) if current is not None else None
+    CareModel.remember_for(organisation, care_model)  # the care panel asks too
     due = organisation.next_contact_due
     return {
         "organisation": organisation,

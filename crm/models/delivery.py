@@ -74,6 +74,8 @@ class Delivery(models.Model):
             # The nightly after-care sweep looks for recently completed deliveries without follow-ups.
             models.Index(fields=["status", "completed_at"], name="delivery_status_completed"),
             models.Index(fields=["unit", "start_date"], name="delivery_unit_start"),
+            # The segment overview's value of the last 12 months reads that range, not every delivery.
+            models.Index(fields=["start_date"], name="delivery_start"),
         ]
         constraints = [
             models.CheckConstraint(

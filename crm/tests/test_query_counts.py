@@ -168,3 +168,82 @@ def test_timeline_fragment_query_count_is_flat(client, account_manager):
 
     assert response.status_code == 200
     assert len(few) == len(many)
+
+
+# Every page at most 20 queries (the organisation page too), the same for a few rows as for many.
+PAGE_BUDGET = 20
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"q": "Testiyritys"},  # a common word: in every name
+        {"q": "Sukunimi1"},  # a contact name
+        {"q": "0112038-9"},  # a whole business ID
+        {"q": "0112"},  # a business ID's start
+    ],
+)
+def test_organisation_search_stays_within_the_budget(client, account_manager, query):
+    client.force_login(account_manager)
+    _organisations(FEW)
+    url = reverse("crm:organisation_list") + "?" + "&".join(f"{k}={v}" for k, v in query.items())
+    count = _assert_flat(client, url, lambda: _organisations(MANY - FEW))
+    assert count <= PAGE_BUDGET
+
+
+def test_deep_organisation_list_page_stays_within_the_budget(client, account_manager, settings):
+    settings.PAGINATE_BY = 5
+    client.force_login(account_manager)
+    _organisations(FEW * 3)
+    count = _assert_flat(client, reverse("crm:organisation_list") + "?page=3", lambda: _organisations(MANY - FEW))
+    assert count <= PAGE_BUDGET
+
+
+def test_my_customers_stays_within_the_budget(client, account_manager):
+    client.force_login(account_manager)
+    _organisations(FEW, account_manager=account_manager)
+    assert (
+        _assert_flat(client, reverse("crm:my_customers"), lambda: _organisations(MANY, account_manager=account_manager))
+        <= PAGE_BUDGET
+    )
+
+
+@pytest.mark.parametrize("role", ["account_manager", "management", "admin"])
+def test_organisation_page_stays_within_the_budget(client, request, role):
+    user = request.getfixturevalue(role)
+    client.force_login(user)
+    organisation = OrganisationFactory(
+        account_manager=UserFactory(roles=[Role.ACCOUNT_MANAGER]),
+        deputy_manager=UserFactory(roles=[Role.ACCOUNT_MANAGER]),
+        industry=Industry.objects.filter(level=Industry.Level.DIVISION).first(),
+        segment="key",  # its care model and segment panel shown
+    )
+    organisation.followers.add(user)
+    _fill_detail(organisation, FEW, 0)
+    count = _assert_flat(
+        client,
+        reverse("crm:organisation_detail", args=[organisation.pk]),
+        lambda: _fill_detail(organisation, MANY - FEW, FEW),
+    )
+    assert count <= PAGE_BUDGET
+
+
+def test_my_work_stays_within_the_budget(client, account_manager):
+    client.force_login(account_manager)
+    due = datetime.date(2026, 1, 1)
+    _organisations(FEW, account_manager=account_manager)
+    Organisation.objects.update(next_contact_due=due)
+
+    def grow():
+        _organisations(MANY, account_manager=account_manager)
+        Organisation.objects.update(next_contact_due=due)
+
+    assert _assert_flat(client, reverse("crm:my_work"), grow) <= PAGE_BUDGET
+    assert _assert_flat(client, reverse("crm:my_work") + "?section=overdue&page=2", grow) <= PAGE_BUDGET
+
+
+def test_autocomplete_stays_within_the_budget(client, teacher):
+    client.force_login(teacher)
+    _organisations(FEW)
+    url = reverse("leads:organisation_autocomplete") + "?q=Testiyritys"
+    assert _assert_flat(client, url, lambda: _organisations(MANY - FEW)) <= 10

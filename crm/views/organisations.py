@@ -1,9 +1,11 @@
 """Organisation pages: list, My customers, detail, create/edit, archive, follow, team, agreements."""
 
 from django.contrib import messages
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -22,7 +24,7 @@ from crm.access import (
 )
 from crm.filters import OrganisationFilter
 from crm.forms import AccountTeamForm, AgreementForm, OrganisationForm
-from crm.models import AccountTeamAssignment, Delivery, PartnershipAgreement
+from crm.models import AccountTeamAssignment, Delivery, Organisation, PartnershipAgreement, TimelineEntry
 from crm.panels import panels_for
 from crm.timeline import kind_for
 from kumppani.web.concurrent_edits import save_versioned
@@ -55,39 +57,52 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 @role_required(Role.ACCOUNT_MANAGER)
 def my_customers(request: HttpRequest) -> HttpResponse:
     user = request.user
-    mine = (
-        visible_organisations(user)
-        .filter(Q(account_manager=user) | Q(deputy_manager=user) | Q(followers=user))
-        .distinct()
+    # The ids each through its own index, in a UNION: an OR over a join to followers needs DISTINCT over
+    # every column and scans the whole register.
+    mine_ids = (
+        Organisation.objects.filter(account_manager=user)
+        .order_by()
+        .values("pk")
+        .union(
+            Organisation.objects.filter(deputy_manager=user).order_by().values("pk"),
+            Organisation.followers.through.objects.filter(user=user).values("organisation_id"),
+        )
     )
-    counts = visible_organisations(user).aggregate(
-        managed=Count("pk", filter=Q(account_manager=user)),
-        deputy=Count("pk", filter=Q(deputy_manager=user)),
+    mine = visible_organisations(user).filter(pk__in=mine_ids)
+    counts = (
+        visible_organisations(user)
+        .filter(Q(account_manager=user) | Q(deputy_manager=user))
+        .aggregate(
+            managed=Count("pk", filter=Q(account_manager=user)),
+            deputy=Count("pk", filter=Q(deputy_manager=user)),
+        )
     )
     return _render_list(request, "crm/my_customers.html", mine, {"counts": counts})
 
 
 @role_required(*REGISTER_ROLES)
 def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation, may_edit = get_organisation_for_user(request.user, pk, preload=DETAIL_RELATED)
+    organisation, may_edit = get_organisation_for_user(
+        request.user, pk, preload=DETAIL_RELATED, annotate=_detail_figures(request.user)
+    )
     show_money = can_see_money(request.user)
     deliveries = organisation.deliveries.select_related("service_type", "responsible")[:10]
-    totals = organisation.deliveries.exclude(status=Delivery.Status.CANCELLED).aggregate(
-        total=Sum("value"), count=Count("pk")
-    )
+    agreements = list(organisation.agreements.all())
+    today = timezone.localdate()
     context = {
         "organisation": organisation,
         "contacts": organisation.contacts.filter(is_active=True),
         "deliveries": deliveries,
-        "delivery_totals": totals,
-        "agreements": organisation.agreements.all(),
-        "active_agreement": organisation.active_agreement(),
+        "delivery_totals": {"total": organisation.delivery_total, "count": organisation.delivery_count},
+        "agreements": agreements,
+        # Organisation.active_agreement()'s rule, on the agreements the page lists anyway (newest start first).
+        "active_agreement": next((a for a in agreements if a.is_active(today)), None),
         "team_history": AccountTeamAssignment.objects.filter(organisation=organisation).select_related("user")[:10],
         "indirect_customers": organisation.indirect_customers.filter(is_archived=False).only(
             "pk", "name", "direct_customer_id"
         ),
         "timeline_page": _timeline_page(request, organisation),
-        "is_following": organisation.followers.filter(pk=request.user.pk).exists(),
+        "is_following": organisation.is_following,
         "can_edit": may_edit,
         "can_change_team": can_change_account_team(request.user, organisation),
         "show_money": show_money,
@@ -96,8 +111,32 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "crm/organisation_detail.html", context)
 
 
+def _detail_figures(user) -> dict:
+    """Figures the organisation page shows, computed in the query that fetches the organisation."""
+    counted = Delivery.objects.filter(organisation=OuterRef("pk")).exclude(status=Delivery.Status.CANCELLED)
+    totals = counted.order_by().values("organisation")
+    return {
+        "delivery_total": Subquery(totals.annotate(total=Sum("value")).values("total")),
+        "delivery_count": Coalesce(Subquery(totals.annotate(n=Count("pk")).values("n")), 0),
+        "timeline_count": Coalesce(
+            Subquery(
+                TimelineEntry.objects.filter(organisation=OuterRef("pk"))
+                .order_by()
+                .values("organisation")
+                .annotate(n=Count("pk"))
+                .values("n")
+            ),
+            0,
+        ),
+        "is_following": Exists(
+            Organisation.followers.through.objects.filter(organisation=OuterRef("pk"), user_id=user.pk)
+        ),
+    }
+
+
 def _timeline_page(request, organisation):
-    page = paginate(request, organisation.timeline.select_related("actor"), per_page=20)
+    count = getattr(organisation, "timeline_count", None)  # counted with the organisation on its page
+    page = paginate(request, organisation.timeline.select_related("actor"), per_page=20, count=count)
     for entry in attach_names(page.object_list):
         entry.kind_info = kind_for(entry.kind)
     return page

@@ -29,11 +29,20 @@ class CappedPaginator(Paginator):
         return self.count > self.num_pages * self.per_page
 
 
-def paginate(request: HttpRequest, queryset, per_page: int | None = None, max_pages: int = MAX_PAGES) -> Page:
+def paginate(
+    request: HttpRequest,
+    queryset,
+    per_page: int | None = None,
+    max_pages: int = MAX_PAGES,
+    count: int | None = None,
+) -> Page:
     """The page of `queryset` that ?page= asks for: the first for junk, the last for a number past the end.
 
-    `per_page` defaults to settings.PAGINATE_BY (read at call time, so tests may override it).
+    `per_page` defaults to settings.PAGINATE_BY (read at call time, so tests may override it). `count`: how many
+    rows the queryset has, when the caller already knows (e.g. counted in another query): no COUNT query then.
     """
     paginator = CappedPaginator(queryset, per_page or settings.PAGINATE_BY, max_pages=max_pages)
+    if count is not None:
+        paginator.count = count  # Paginator.count is a cached_property: this is its value
     number = query_int(request.GET.get("page"), default=1, minimum=1)
     return paginator.get_page(number)

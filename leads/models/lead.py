@@ -178,6 +178,8 @@ class Lead(models.Model):
         verbose_name_plural = _("leads")
         ordering = ["-created_at", "-id"]
         indexes = [
+            # The lead list's order: its first page reads 25 index entries instead of sorting every lead.
+            models.Index(fields=["-created_at", "-id"], name="lead_created_desc"),
             models.Index(fields=["passed_by", "-created_at"], name="lead_passed_by_time"),
             models.Index(fields=["assignee", "state"], name="lead_assignee_state"),
             models.Index(fields=["unit", "state"], name="lead_unit_state"),

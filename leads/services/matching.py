@@ -2,13 +2,11 @@
 
 import re
 
-from django.db.models import (
-    Q,
-)
 from django.db.models.functions import Lower
 
 from crm.access import nameable_organisations
 from crm.models import Organisation
+from crm.search import search_organisations
 from kumppani.lib.business_id import is_valid_business_id, normalise_business_id
 
 _BUSINESS_ID_IN_TEXT = re.compile(r"(\d{7}-?\d)")
@@ -17,17 +15,13 @@ _BUSINESS_ID_IN_TEXT = re.compile(r"(\d{7}-?\d)")
 def match_organisations(user, term: str, limit: int = 10):
     """Up to `limit` organisations whose name contains `term` or whose business ID is `term`.
 
-    The semantics of crm.filters.search_organisations without the contact-person match: teachers may
-    see names, not who works where. On PostgreSQL UPPER(name) is trigram-indexed; order by Lower(name).
+    crm.search without the contact-person match: teachers may see names, not who works where. On PostgreSQL
+    UPPER(name) is trigram-indexed; order by Lower(name).
     """
     term = term.strip()
     if len(term) < 2:
         return Organisation.objects.none()
-    queryset = nameable_organisations(user)
-    if is_valid_business_id(term):
-        queryset = queryset.filter(business_id=normalise_business_id(term))
-    else:
-        queryset = queryset.filter(Q(name__icontains=term) | Q(business_id__startswith=term))
+    queryset = search_organisations(nameable_organisations(user), term, contacts=False)
     return queryset.order_by(Lower("name"), "pk").only("pk", "name", "business_id")[:limit]
 
 
