@@ -32,7 +32,10 @@ EXEMPT = {
     ("accounts.User", "email"): "staff",
     ("accounts.User", "title"): "staff",
     ("accounts.User", "phone"): "staff",
-    ("accounts.LoginAttempt", "email"): "a staff login's address, kept briefly for throttling",
+    ("accounts.SubmittedForm", "path"): "a path inside the app",
+    ("accounts.SubmittedForm", "result_url"): "a path inside the app",
+    ("kumppani.BeatScheduleDefault", "name"): "a periodic task's name",
+    ("kumppani.BeatScheduleDefault", "values"): "a periodic task's schedule values",
     # Reference data that admins define: units, places, industries, service types, segments, care models.
     ("accounts.OrgUnit", "name"): "reference data",
     ("crm.Municipality", "name_fi"): "reference data",
