@@ -104,6 +104,7 @@ def test_two_account_managers_save_the_same_customer(browser, live_server, accou
         expect(panel).to_contain_text(str(account_manager))
         expect(panel).to_contain_text(timezone.localtime().strftime("%-d.%-m.%Y"))
         expect(bertta.locator("#id_description")).to_have_value("Bertan kuvaus: uusi toimitusjohtaja.")
+        expect(bertta.get_by_text(label("website"), exact=True)).to_be_visible()
         assert_accessible(bertta, "trust-conflict-panel")
         customer.refresh_from_db()
         assert customer.description == "Annan kuvaus: tuotantolinja laajenee."
@@ -248,6 +249,7 @@ def test_agreement_documents_are_checked_and_served_as_attachments(
     try:
         response = teacher_page.goto(document_url)
         assert response.status == 403
+        expect(teacher_page.get_by_role("heading", level=1)).to_have_text(t("No access"))
         shot(teacher_page, "agreement-teacher-403")
     finally:
         teacher_page.context.close()
@@ -283,6 +285,8 @@ def test_an_admin_erases_a_contact_and_reviews_retention(page, live_server, admi
     hits = page.locator("#erasure-hits")
     expect(hits.locator("mark", has_text="Maija Mehiläinen").first).to_be_visible()
     expect(hits.locator("mark", has_text="maija.mehilainen@konepaja.fi").first).to_be_visible()
+    expect(hits).to_contain_text(t("%(name)s (earlier version)") % {"name": t("interaction")})
+    expect(hits).not_to_contain_text("historical")
     assert_accessible(page, "trust-erasure-review")
     for box in hits.locator("input[type=checkbox]").all():
         box.check()
