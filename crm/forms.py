@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from accounts.idempotency import IdempotentFormMixin
@@ -40,7 +41,8 @@ def unit_choices(current_id: int | None = None):
 
 
 class OrganisationForm(VersionedFormMixin, IdempotentFormMixin, forms.ModelForm):
-    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+    # Declared here for its https default, so its label is capitalised like the model fields' labels.
+    website = forms.URLField(label=capfirst(_("website")), required=False, assume_scheme="https")
 
     class Meta:
         model = Organisation

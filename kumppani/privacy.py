@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Cast
+from django.utils.translation import gettext as _
 
 # A national phone number has at least this many digits after the prefix; shorter ones match too much.
 MIN_PHONE_DIGITS = 6
@@ -150,6 +151,9 @@ class Hit:
 
     @property
     def model_name(self) -> str:
+        if self.entry.history_of is not None:
+            # Said in our words: simple-history's own name ("historical …") has no Finnish or Swedish.
+            return _("%(name)s (earlier version)") % {"name": self.entry.history_of._meta.verbose_name}
         return str(self.entry.model._meta.verbose_name)
 
     @property

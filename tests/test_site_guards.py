@@ -195,3 +195,19 @@ def test_deploy_check_is_clean_with_debug_off():
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert "System check identified no issues" in output, output
+
+
+@pytest.mark.django_db
+def test_no_access_and_not_found_pages_speak_the_users_language_in_the_site_layout(client, teacher):
+    client.force_login(teacher)
+    refused = client.get(reverse("crm:retention_review"))
+    assert refused.status_code == 403
+    page = _parse(refused.content.decode())
+    assert (page.h1_count, page.html_lang) == (1, "fi")
+    assert "Ei pääsyä" in refused.content.decode()
+
+    missing = client.get("/ei-tällaista-sivua/")
+    assert missing.status_code == 404
+    page = _parse(missing.content.decode())
+    assert (page.h1_count, page.html_lang) == (1, "fi")
+    assert "Sivua ei löytynyt" in missing.content.decode()
