@@ -19,7 +19,8 @@ from http.cookies import SimpleCookie
 from pathlib import Path
 
 import requests
-from django.db import connection
+
+from kumppani.tests.processes import database_url
 
 ROOT = Path(__file__).resolve().parent.parent
 BUCKET = "kumppani-two-nodes"
@@ -29,12 +30,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def database_url() -> str:
-    db = connection.settings_dict
-    auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
-    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
 def wait_for(predicate, timeout: float, what: str, log=lambda: ""):

@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 import redis
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from care_plans.tests.factories import FollowUpFactory
 from kumppani.celery import app as celery_app
+from kumppani.tests.processes import database_url
 from outbox.models import OutgoingEmail
 from outbox.services import email_queue
 from reminders.models import Reminder
@@ -25,12 +26,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _database_url() -> str:
-    db = connection.settings_dict
-    auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
-    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
 def _wait_for(predicate, timeout: float = 60):
@@ -66,7 +61,7 @@ def worker(django_db_setup, tmp_path_factory):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "kumppani.settings",
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": database_url(),
         "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "EMAIL_FILE_PATH": str(mail_dir),

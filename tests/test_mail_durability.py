@@ -20,7 +20,7 @@ import pytest
 import redis
 from aiosmtpd.controller import Controller
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -28,6 +28,7 @@ from care_plans.tests.factories import FollowUpFactory
 from crm.tests.factories import OrganisationFactory
 from kumppani.celery import app as celery_app
 from kumppani.publish import publish
+from kumppani.tests.processes import database_url
 from leads.models import Lead
 from outbox.models import OutgoingEmail
 from outbox.services import email_queue
@@ -95,12 +96,6 @@ class Sink:
         return sorted(message_from_bytes(content)["Message-ID"] for _rcpts, content in self.messages)
 
 
-def _database_url() -> str:
-    db = connection.settings_dict
-    auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
-    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
 class Worker:
     """`celery -A kumppani worker` in a subprocess, on the test broker and database, mailing the sink."""
 
@@ -109,7 +104,7 @@ class Worker:
         self.env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "kumppani.settings",
-            "DATABASE_URL": _database_url(),
+            "DATABASE_URL": database_url(),
             "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
             "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
             "EMAIL_HOST": "127.0.0.1",

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
 from django_celery_beat.models import CrontabSchedule, IntervalSchedule, PeriodicTask
 
 from kumppani.management.commands import setup_periodic_tasks as command
 from kumppani.models import BeatScheduleDefault
+from kumppani.tests.processes import database_url
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
@@ -147,17 +147,11 @@ def test_an_entry_an_admin_deleted_is_not_made_again():
     assert not PeriodicTask.objects.filter(name=SWEEP).exists()
 
 
-def _database_url() -> str:
-    db = connection.settings_dict
-    auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
-    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
 @pytest.mark.django_db(transaction=True)
 def test_a_paused_task_is_still_paused_after_make_migrate():
     _setup()
     PeriodicTask.objects.filter(name=SWEEP).update(enabled=False)
-    env = {**os.environ, "DATABASE_URL": _database_url()}
+    env = {**os.environ, "DATABASE_URL": database_url()}
     env.pop("TEST_DATABASE_NAME", None)
     result = subprocess.run(["make", "migrate"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
