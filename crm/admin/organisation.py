@@ -15,7 +15,7 @@ from import_export.formats.base_formats import CSV, XLSX
 
 from crm import services
 from crm.models import AccountTeamAssignment, Contact, Organisation, PartnershipAgreement
-from kumppani.web.admin import HistoryAdmin, NoDeleteInlineMixin, ReadOnlyAdmin
+from kumppani.web.admin import HistoryAdmin, NoDeleteInlineMixin, ReadOnlyAdmin, ReadOnlyInlineMixin
 
 from .resources import OrganisationResource
 
@@ -24,7 +24,6 @@ class PartnershipAgreementInline(NoDeleteInlineMixin, admin.TabularInline):
     model = PartnershipAgreement
     fields = ["title", "start_date", "end_date", "document"]
     extra = 0
-    can_delete = False
     show_change_link = True
 
 
@@ -32,7 +31,6 @@ class ContactInline(NoDeleteInlineMixin, admin.TabularInline):
     model = Contact
     fields = ["first_name", "last_name", "title", "email", "phone", "is_decision_maker", "is_active"]
     extra = 0
-    can_delete = False
     show_change_link = True
 
     def get_queryset(self, request):
@@ -40,7 +38,7 @@ class ContactInline(NoDeleteInlineMixin, admin.TabularInline):
         return super().get_queryset(request).filter(anonymised_at__isnull=True)
 
 
-class AccountTeamAssignmentInline(NoDeleteInlineMixin, admin.TabularInline):
+class AccountTeamAssignmentInline(ReadOnlyInlineMixin, admin.TabularInline):
     """Who was responsible, from when to when: written by crm.services.account_team_assign only."""
 
     model = AccountTeamAssignment
@@ -51,15 +49,6 @@ class AccountTeamAssignmentInline(NoDeleteInlineMixin, admin.TabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("user", "assigned_by")
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 class OrganisationAdminForm(forms.ModelForm):

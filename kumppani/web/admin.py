@@ -35,6 +35,16 @@ class NoDeleteInlineMixin(NoDeleteMixin):
     can_delete = False
 
 
+class ReadOnlyInlineMixin(NoDeleteInlineMixin):
+    """An inline of rows the system writes (e.g. the account team's history): shown, never added or changed."""
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
 class NoDeleteAdmin(NoDeleteMixin, admin.ModelAdmin):
     """For models without history: the rows are written by services or are records themselves."""
 
