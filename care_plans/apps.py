@@ -39,9 +39,19 @@ class CarePlansConfig(AppConfig):
         ]:
             timeline.register_kind(code, label, icon)
         register_panel("care_plans", template="care_plans/panel.html", context=panels.care_panel, order=20)
-        my_work.register_source("follow_ups", work_sources.follow_ups, order=10)
-        my_work.register_source("plan_actions", work_sources.plan_actions, order=20)
-        my_work.register_source("plan_reviews", work_sources.plan_reviews, order=30)
+        my_work.register_source(
+            "follow_ups", rows=work_sources.follow_up_rows, item=work_sources.follow_up_item, order=10
+        )
+        my_work.register_source(
+            "plan_actions", rows=work_sources.plan_action_rows, item=work_sources.plan_action_item, order=20
+        )
+        my_work.register_source(
+            "plan_reviews",
+            rows=work_sources.plan_review_rows,
+            item=work_sources.plan_review_item,
+            due="review_date",
+            order=30,
+        )
         register_nav_item(_("My work"), "crm:my_work", roles=[Role.ACCOUNT_MANAGER, Role.TEACHER], order=5)
         care = _("Customer care")
         register_nav_item(

@@ -14,10 +14,9 @@ class LeadsConfig(AppConfig):
         from crm.my_work import register_source
         from crm.panels import register_panel
         from crm.timeline import register_kind
-        from leads import messages, personal_data, reminder_sources  # noqa: F401  (messages registers its sentences)
+        from leads import messages, personal_data, reminder_sources, work_sources  # noqa: F401  (messages registers its sentences)
         from leads.services.mail import lead_mail_render_context
         from leads.views.leads import organisation_panel
-        from leads.work_sources import leads_to_handle
         from outbox.context import register_context
 
         register_nav_item(_("My leads"), "leads:my_leads", roles=[Role.TEACHER], order=5)
@@ -35,7 +34,9 @@ class LeadsConfig(AppConfig):
         register_panel(
             "leads", template="leads/organisation_panel.html", context=organisation_panel, order=50, column="main"
         )
-        register_source("leads", leads_to_handle, order=50)
+        register_source(
+            "leads", rows=work_sources.lead_rows, item=work_sources.lead_item, due=work_sources.LEAD_DUE, order=50
+        )
         register_context("emails/leads", lead_mail_render_context)
         reminder_sources.register()
         from leads import bench

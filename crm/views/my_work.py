@@ -7,45 +7,33 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from crm.my_work import HORIZON_DAYS, items_for
-from kumppani.web.pagination import paginate
+from crm.my_work import HORIZON_DAYS, SECTIONS, SectionItems, WorkBoard
+from kumppani.web.pagination import MAX_PAGES, paginate
+from kumppani.web.params import query_int
 
-SECTIONS = ("overdue", "today", "upcoming", "undated")
 # Rows a section shows on the page; the rest are one "show all" away (a paged list of that section).
 SECTION_ROWS = 25
-
-
-def _sections(items, today: datetime.date) -> dict[str, list]:
-    sections: dict[str, list] = {code: [] for code in SECTIONS}
-    for item in items:
-        if item.due is None:
-            sections["undated"].append(item)
-        elif item.due < today:
-            sections["overdue"].append(item)
-        elif item.due == today:
-            sections["today"].append(item)
-        else:
-            sections["upcoming"].append(item)
-    return sections
 
 
 @login_required
 def my_work(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    items = items_for(request.user, today, today + datetime.timedelta(days=HORIZON_DAYS))
-    sections = _sections(items, today)
+    board = WorkBoard(request.user, today, today + datetime.timedelta(days=HORIZON_DAYS))
     code = request.GET.get("section")
-    if code in sections:
-        page = paginate(request, sections[code], per_page=SECTION_ROWS)
+    if code in SECTIONS:
+        # The rows up to the page asked for, and the section's count, in one query a source.
+        number = min(query_int(request.GET.get("page"), default=1, minimum=1), MAX_PAGES)
+        board.load([code], number * SECTION_ROWS)
+        page = paginate(request, SectionItems(board, code), per_page=SECTION_ROWS)
         return render(request, "crm/my_work_section.html", {"code": code, "page": page, "today": today})
-    # Each section's first rows, its count and whether "show all" leads to more.
+    # Each section's first rows (the only ones built), its count and whether "show all" leads to more.
+    board.load(SECTIONS, SECTION_ROWS)
+    counts = board.counts()
+    sections = {code: board.rows(code, 0, SECTION_ROWS) for code in SECTIONS}
     shown = [
-        {"code": code, "rows": rows[:SECTION_ROWS], "count": len(rows), "more": len(rows) > SECTION_ROWS}
-        for code, rows in sections.items()
-        if rows
+        {"code": code, "rows": sections[code], "count": counts[code], "more": counts[code] > SECTION_ROWS}
+        for code in SECTIONS
+        if counts[code]
     ]
-    return render(
-        request,
-        "crm/my_work.html",
-        {"sections": sections, "shown": shown, "today": today, "horizon_days": HORIZON_DAYS, "total": len(items)},
-    )
+    context = {"sections": sections, "shown": shown, "today": today, "horizon_days": HORIZON_DAYS}
+    return render(request, "crm/my_work.html", {**context, "total": sum(counts.values())})
