@@ -16,6 +16,7 @@ from import_export.formats.base_formats import CSV, XLSX
 from crm import services
 from crm.models import AccountTeamAssignment, Contact, Organisation, PartnershipAgreement
 from kumppani.web.admin import HistoryAdmin, NoDeleteInlineMixin, ReadOnlyAdmin, ReadOnlyInlineMixin
+from kumppani.web.admin_export import StreamingCSVExportMixin
 
 from .resources import OrganisationResource
 
@@ -62,7 +63,7 @@ class OrganisationAdminForm(forms.ModelForm):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(ImportExportMixin, HistoryAdmin):
+class OrganisationAdmin(StreamingCSVExportMixin, ImportExportMixin, HistoryAdmin):
     form = OrganisationAdminForm
     resource_classes = [OrganisationResource]
     import_formats = [CSV, XLSX]

@@ -486,3 +486,31 @@ def test_timeline_search_finds_names_in_message_parameters_and_old_text(admin_cl
     response = admin_client.get(url(TimelineEntry, "changelist"), {"q": "trukki"})
     assert response.status_code == 200
     assert response.context["cl"].result_count == 2
+
+
+def test_the_organisation_csv_export_streams_the_same_table_the_library_builds(admin_client):
+    """The admin's CSV export is streamed (first row before the last is read) with the library's columns and
+    values, the admin's search applied, and a formula-like cell escaped."""
+    import csv
+    import io
+
+    from import_export.forms import SelectableFieldsExportForm
+
+    from crm.tests.factories import OrganisationFactory
+
+    OrganisationFactory(name="Alfa Oy", description="=HYPERLINK(1)")
+    OrganisationFactory(name="Beta Oy")
+    fields = OrganisationResource().get_export_order()
+    data = {"format": "0", "resource": "0"}
+    data.update({SelectableFieldsExportForm.create_boolean_field_name(OrganisationResource, f): "on" for f in fields})
+    response = admin_client.post(reverse("admin:crm_organisation_export") + "?q=Alfa", data)
+    assert response.status_code == 200
+    assert response.streaming
+    assert response["Content-Disposition"].startswith("attachment")
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    expected = OrganisationResource().export(Organisation.objects.filter(name="Alfa Oy"))
+    assert rows[0] == expected.headers
+    assert len(rows) == 2
+    library_row = ["" if v is None else str(v) for v in expected[0]]
+    assert rows[1] == ["'" + v if v.startswith("=") else v for v in library_row]
+    assert "'=HYPERLINK(1)" in rows[1]

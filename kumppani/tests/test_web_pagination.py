@@ -125,3 +125,25 @@ def test_the_register_list_pages_with_its_filters(client, account_manager, setti
     links = _links(response.content.decode())
     assert links["Seuraava"] == "?q=Konepaja&page=3"
     assert links["Edellinen"] == "?q=Konepaja&page=1"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page_number", [1, 2, 3, 4, 5, 6])
+def test_a_deep_page_fetched_by_ids_holds_the_same_rows_in_the_same_order(monkeypatch, page_number):
+    """Past IDS_FIRST_FROM a page reads its ids first, then its rows: the rows and their order do not change."""
+    from django.db.models.functions import Lower
+
+    from crm.models import Organisation
+    from crm.tests.factories import OrganisationFactory
+    from kumppani.web import pagination
+
+    for i in range(23):
+        OrganisationFactory(name=f"{'ab'[i % 2]}Yritys {i % 5}")  # repeated names: the pk breaks ties
+    queryset = Organisation.objects.select_related("municipality").order_by(Lower("name"), "-pk")
+    plain = paginate(_get(f"?page={page_number}"), queryset, per_page=4)
+    monkeypatch.setattr(pagination, "IDS_FIRST_FROM", 0)
+    by_ids = paginate(_get(f"?page={page_number}"), queryset, per_page=4)
+    assert isinstance(by_ids.object_list, list)
+    assert [o.pk for o in by_ids.object_list] == [o.pk for o in plain.object_list]
+    assert "municipality" in by_ids.object_list[0]._state.fields_cache  # select_related still applies
+    assert by_ids.has_next() == plain.has_next()
