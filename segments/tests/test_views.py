@@ -210,6 +210,26 @@ def test_mailing_list_only_has_consenting_contacts_with_email(client, account_ma
     assert client.get(reverse("segments:mailing_list"), {"segment": "key"}).context["page"].paginator.count == 2
 
 
+def test_the_mailing_list_csv_streams_in_the_lists_order_across_chunks(client, account_manager, monkeypatch):
+    """Read a few organisations at a time, the CSV keeps the whole list's order (organisation name, then the
+    contact's name), same-named organisations included."""
+    from segments.views import lists
+
+    consenting = {"kind": "newsletters_and_campaigns", "status": "consented"}
+    for i, name in enumerate(["Cee Oy", "Aa Oy", "Bee Oy", "Bee Oy", "Bee Oy", "Dee Oy", "Aa Oy"]):
+        organisation = OrganisationFactory(name=name, segment="key")
+        for last in ("Virtanen", "Aalto"):
+            contact = ContactFactory(organisation=organisation, last_name=last, email=f"{last}{i}@a.fi")
+            ContactPreferenceFactory(contact=contact, **consenting)
+    client.force_login(account_manager)
+    expected = [c.email for c in lists._consenting_contacts(Organisation.objects.filter(segment="key"))]
+    monkeypatch.setattr(lists._consenting_contacts_streamed, "__defaults__", (2,))
+    response = client.get(reverse("segments:mailing_list"), {"segment": "key", "format": "csv"})
+    lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()[1:]
+    assert [line.split(";")[0] for line in lines] == expected
+    assert len(expected) == 14
+
+
 def _bulk_organisations(n: int, start: int) -> None:
     segments = ["strategic", "key", "regular", "occasional", "potential", ""]
     today = timezone.localdate()
