@@ -77,6 +77,8 @@ class Offer(models.Model):
         ordering = ["-created_at", "-id"]
         indexes = [
             models.Index(fields=["organisation", "-created_at"], name="offer_org_time"),
+            # The offer list's order: without it every offer was joined and sorted for each page.
+            models.Index(fields=["-created_at", "-id"], name="offer_created"),
             models.Index(fields=["responsible", "state"], name="offer_responsible_state"),
             models.Index(fields=["state", "valid_until"], name="offer_state_valid_until"),
             models.Index(fields=["unit", "state"], name="offer_unit_state"),
