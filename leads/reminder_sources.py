@@ -51,7 +51,7 @@ def mail_template(stage: str) -> str:
 
 def register() -> None:
     from outbox.context import register_context
-    from reminders.mail import reminder_context
+    from reminders.mail import preload, reminder_context
 
     register_source(
         ReminderSource(
@@ -65,4 +65,4 @@ def register() -> None:
         )
     )
     for stage in (Stage.OVERDUE, Stage.ESCALATED):
-        register_context(mail_template(stage), reminder_context)
+        register_context(mail_template(stage), reminder_context, preload=preload)

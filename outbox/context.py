@@ -8,8 +8,11 @@ link's token). A provider that must also set headers made at that moment (a List
 fresh token) returns a `Rendered` instead of a bare context.
 """
 
+import logging
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,35 +25,81 @@ class Rendered:
     headers: Mapping[str, str] = field(default_factory=dict)
 
 
+logger = logging.getLogger(__name__)
+
 Provider = Callable[[dict[str, Any]], Mapping[str, Any] | Rendered]
 
 _PROVIDERS: dict[str, Provider] = {}
+# Per prefix: (stored contexts of a batch) -> what the provider reads with `preloaded()` while the batch renders.
+_PRELOADERS: dict[str, Callable[[list[dict[str, Any]]], Any]] = {}
+_BATCH: ContextVar[dict[Callable, Any] | None] = ContextVar("outbox_rendering_batch", default=None)
 
 
 class EmailContextError(TypeError):
     """A context or header value that would not survive a trip through JSON unchanged."""
 
 
-def register_context(template_prefix: str, provider: Provider) -> None:
+def register_context(template_prefix: str, provider: Provider, *, preload: Callable | None = None) -> None:
     """Render templates under `template_prefix` (a template, or a folder such as "emails/leads") with `provider`.
 
     The provider gets the stored context and returns the template context. It may raise (say, the row it points
     to was deleted): the mail then fails at once with that error, as retrying would not help.
+
+    `preload`, if given, gets the stored contexts of every mail under the prefix in a batch the outbox is about
+    to render and returns what the provider then reads with `preloaded(preload)` (e.g. the rows those
+    mails point to, fetched in one query per kind instead of one a mail). The provider must still work without
+    it (a single mail rendered outside a batch): `preloaded(preload)` then answers None. Prefixes registered
+    with the same preload share one call a batch.
     """
     prefix = template_prefix.rstrip("/")
     if not prefix:
         raise ValueError("a context provider needs a template prefix")
     _PROVIDERS[prefix] = provider
+    if preload is not None:
+        _PRELOADERS[prefix] = preload
 
 
-def provider_for(template: str) -> Provider | None:
-    """The provider of the longest registered prefix that is the template itself or one of its folders."""
+def _prefix_for(template: str) -> str | None:
+    """The longest registered prefix that is the template itself or one of its folders."""
     path = template
     while path:
         if path in _PROVIDERS:
-            return _PROVIDERS[path]
+            return path
         path = path.rpartition("/")[0]
     return None
+
+
+def provider_for(template: str) -> Provider | None:
+    prefix = _prefix_for(template)
+    return _PROVIDERS[prefix] if prefix is not None else None
+
+
+@contextmanager
+def rendering_batch(mails: Iterable[tuple[str, Mapping[str, Any]]]) -> Iterator[None]:
+    """While rendering these (template, stored context) mails, each preload has run once for the mails of the
+    prefixes it was registered for."""
+    groups: dict[Callable, list[dict[str, Any]]] = {}
+    for template, stored in mails:
+        prefix = _prefix_for(template)
+        if prefix in _PRELOADERS:
+            groups.setdefault(_PRELOADERS[prefix], []).append(dict(stored))
+    data = {}
+    for function, contexts in groups.items():
+        try:
+            data[function] = function(contexts)
+        except Exception:  # the provider then fetches its rows mail by mail, as without a preload
+            logger.exception("Outbox: preloading mails with %s failed; they are rendered one by one", function)
+    token = _BATCH.set(data)
+    try:
+        yield
+    finally:
+        _BATCH.reset(token)
+
+
+def preloaded(preload: Callable) -> Any:
+    """What `preload` returned for the batch being rendered, or None outside a batch."""
+    batch = _BATCH.get()
+    return batch.get(preload) if batch else None
 
 
 def render_mail(template: str, stored: Mapping[str, Any]) -> Rendered:

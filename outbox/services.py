@@ -39,7 +39,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from kumppani.publish import publish
-from outbox.context import EmailContextError, render_mail, validate_json
+from outbox.context import EmailContextError, render_mail, rendering_batch, validate_json
 from outbox.models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
@@ -216,12 +216,15 @@ def _send_claimed(ids: list[int]) -> tuple[int, bool]:
     if not ids:
         return 0, False
     ready: list[tuple[OutgoingEmail, EmailMessage]] = []
-    for email in OutgoingEmail.objects.filter(pk__in=ids).order_by("pk"):
-        try:
-            ready.append((email, email_message(email)))
-        except Exception as exc:
-            logger.exception("Outbox: e-mail %s (%s) cannot be rendered", email.pk, email.template)
-            _mark_failed(email, f"Rendering failed: {_describe(exc)}")
+    emails = list(OutgoingEmail.objects.filter(pk__in=ids).order_by("pk"))
+    # The providers' rows for the whole batch, fetched once (outbox.context preload), not once a mail.
+    with rendering_batch((email.template, email.context) for email in emails):
+        for email in emails:
+            try:
+                ready.append((email, email_message(email)))
+            except Exception as exc:
+                logger.exception("Outbox: e-mail %s (%s) cannot be rendered", email.pk, email.template)
+                _mark_failed(email, f"Rendering failed: {_describe(exc)}")
     if not ready:
         return 0, False
     sent = 0

@@ -10,6 +10,6 @@ class RemindersConfig(AppConfig):
 
     def ready(self) -> None:
         from outbox.context import register_context
-        from reminders.mail import mail_context
+        from reminders.mail import mail_context, preload
 
-        register_context("emails/reminders", mail_context)
+        register_context("emails/reminders", mail_context, preload=preload)

@@ -11,17 +11,34 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from kumppani.web.urls import absolute_url
+from outbox.context import preloaded
 from reminders.engine import load_items, reminder_source, sources_by_type
 from reminders.models import Reminder
 from reminders.registry import reminder_title
 
 
+def preload(stored_contexts: list[dict[str, Any]]) -> dict:
+    """A batch's reminders, recipients and items in one query per kind (the outbox calls this before rendering
+    the batch): rendering a reminder mail then reads no row."""
+    ids = [stored["reminder"] for stored in stored_contexts if "reminder" in stored]
+    reminders = Reminder.objects.select_related("recipient", "item_type").in_bulk(ids)
+    sources = sources_by_type()
+    known = [reminder for reminder in reminders.values() if reminder.item_type_id in sources]
+    return {"reminders": reminders, "items": load_items(known, sources)}
+
+
 def reminder_context(stored: dict[str, Any]) -> dict[str, Any]:
-    reminder = Reminder.objects.select_related("recipient", "item_type").get(pk=stored["reminder"])
+    batch = preloaded(preload)
+    reminder = batch["reminders"].get(stored["reminder"]) if batch else None
+    if reminder is None:
+        reminder = Reminder.objects.select_related("recipient", "item_type").get(pk=stored["reminder"])
     source = reminder_source(reminder)
     if source is None:
         raise LookupError(f"no reminder source for {reminder.item_type}")
-    item = source.model.objects.select_related(*source.select_related).filter(pk=reminder.item_id).first()
+    if batch and reminder.pk in batch["reminders"]:
+        item = batch["items"].get((reminder.item_type_id, reminder.item_id))
+    else:
+        item = source.model.objects.select_related(*source.select_related).filter(pk=reminder.item_id).first()
     if item is None:
         # Retrying would not bring it back: the outbox fails the mail at once with this reason.
         raise LookupError(f"{source.model._meta.model_name} {reminder.item_id} of reminder {reminder.pk} is gone")

@@ -71,6 +71,30 @@ def test_an_item_deleted_before_its_mail_goes_out_fails_the_mail_with_the_reason
     assert mailoutbox == []
 
 
+@freeze_time(TODAY)
+def test_a_batch_of_reminder_mails_renders_in_the_same_queries_for_two_or_twelve(account_manager, mailoutbox):
+    """The outbox preloads a batch's reminders and items (one query per kind), so a mail costs no query of its
+    own to render: only the row marked sent."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from outbox.services import emails_send
+
+    def send_batch(count: int) -> int:
+        for n in range(count):
+            FollowUpFactory(owner=account_manager, due_date=D(2026, 4, 2), title=f"Soitto {count}-{n}")
+        reminders.reminders_run()
+        ids = [row.pk for row in _rows() if row.state == OutgoingEmail.State.QUEUED]
+        assert len(ids) == count
+        with CaptureQueriesContext(connection) as captured:
+            assert emails_send(ids) == count
+        return len(captured) - count  # one UPDATE a mail marks it sent as the server accepts it
+
+    assert send_batch(2) == send_batch(12)
+    assert len(mailoutbox) == 14
+    assert {m.subject.rsplit(": ", 1)[-1] for m in mailoutbox} >= {"Soitto 2-0", "Soitto 12-11"}
+
+
 @pytest.fixture
 def digest_reader(account_manager):
     ReminderPreference.objects.create(user=account_manager, daily_digest=True)
