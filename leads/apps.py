@@ -9,19 +9,13 @@ class LeadsConfig(AppConfig):
     verbose_name = _("Leads and offers")
 
     def ready(self) -> None:
-        from django.contrib.auth import get_user_model
-
-        from accounts.models import OrgUnit
         from accounts.navigation import register_nav_item
         from accounts.roles import Role
         from crm.my_work import register_source
         from crm.panels import register_panel
         from crm.timeline import register_kind
-        from kumppani.web.figures import figure_watch
         from leads import messages, personal_data, reminder_sources, work_sources  # noqa: F401  (messages registers its sentences)
-        from leads.models import Lead
         from leads.services.mail import lead_mail_render_context
-        from leads.services.statistics import LEAD_FIGURES
         from leads.views.leads import organisation_panel
         from outbox.context import register_context
 
@@ -44,7 +38,6 @@ class LeadsConfig(AppConfig):
             "leads", rows=work_sources.lead_rows, item=work_sources.lead_item, due=work_sources.LEAD_DUE, order=50
         )
         register_context("emails/leads", lead_mail_render_context)
-        figure_watch(LEAD_FIGURES, Lead, OrgUnit, get_user_model())
         reminder_sources.register()
         from leads import bench
 

@@ -48,11 +48,6 @@ def _with_rate(row: dict) -> dict:
     return row
 
 
-# The cache topic of the lead figures (kumppani.web.figures): every save of a lead, a unit or a user bumps it
-# (figure_watch in apps.py); leads are never changed with update().
-LEAD_FIGURES = "leads"
-
-
 def lead_statistics(queryset) -> dict:
     """Leads per unit and per teacher, conversion rate (converted / passed) and time to first contact.
 

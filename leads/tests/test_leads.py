@@ -368,21 +368,6 @@ def test_statistics_per_unit_and_teacher_in_constant_queries(
     assert len(lead_queries) == 3  # whatever the number of leads, units and teachers
 
 
-def test_statistics_are_a_cached_figure_computed_afresh_when_a_lead_is_passed(
-    client, settings, management, teacher, unit
-):
-    settings.FIGURE_CACHE_SECONDS = 300
-    _lead(teacher, organisation=OrganisationFactory())
-    client.force_login(management)
-    first = client.get(reverse("leads:lead_statistics"))
-    assert first.context["stats"]["overall"]["total"] == 1
-    assert b'id="figures-computed-at"' in first.content
-    again = client.get(reverse("leads:lead_statistics"))
-    assert again.context["computed_at"] == first.context["computed_at"]  # read from the cache
-    _lead(teacher, organisation=OrganisationFactory())
-    assert client.get(reverse("leads:lead_statistics")).context["stats"]["overall"]["total"] == 2
-
-
 # --- notifications --------------------------------------------------------------------------------
 
 

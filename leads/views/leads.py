@@ -14,7 +14,6 @@ from accounts.access import EDITOR_ROLES, REGISTER_ROLES, require, role_required
 from accounts.idempotency import idempotent_create
 from accounts.messages import attach_names
 from crm.access import nameable_organisations
-from kumppani.web.figures import cached_figure
 from kumppani.web.htmx import render_list
 from kumppani.web.pagination import paginate
 from kumppani.web.params import query_id
@@ -37,7 +36,6 @@ from leads.access import (
 from leads.filters import LeadFilter
 from leads.forms import AssignForm, CloseForm, ContactedForm, DeliveryStartForm, LeadForm, QualifyForm
 from leads.models import Lead
-from leads.services.statistics import LEAD_FIGURES
 
 LIST_RELATED = ("organisation", "passed_by", "assignee", "unit")
 
@@ -293,20 +291,14 @@ def lead_statistics(request: HttpRequest) -> HttpResponse:
     """Leads per unit and per teacher, conversion rate and time to first contact: three aggregate queries."""
     period = request.GET.get("period", "365")
     days = dict(STATS_PERIODS).get(period, 365)
-    queryset, today = leads_for_statistics(request.user), timezone.localdate()
+    queryset = leads_for_statistics(request.user)
     if days is not None:
-        # Whole days (from the start of the day `days` ago): the figure stays right all day, so it can be cached.
-        since = timezone.make_aware(datetime.datetime.combine(today - datetime.timedelta(days=days), datetime.time()))
-        queryset = queryset.filter(created_at__gte=since)
-    # Cached for every node (kumppani.web.figures); every lead (and unit or user name) change computes it afresh.
-    figure = cached_figure(
-        "leads.statistics",
-        lambda: lead_services.lead_statistics(queryset),
-        key=(period, today),
-        depends_on=[LEAD_FIGURES],
+        queryset = queryset.filter(created_at__gte=timezone.now() - datetime.timedelta(days=days))
+    return render(
+        request,
+        "leads/lead_statistics.html",
+        {"stats": lead_services.lead_statistics(queryset), "period": period, "periods": STATS_PERIODS},
     )
-    context = {"stats": figure.value, "computed_at": figure.computed_at, "period": period, "periods": STATS_PERIODS}
-    return render(request, "leads/lead_statistics.html", context)
 
 
 def organisation_panel(request, organisation) -> dict | None:
