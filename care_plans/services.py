@@ -25,7 +25,7 @@ from crm.timeline import timeline_add, timeline_update_source
 from kumppani.lib.workdays import add_working_days, due_after
 from leads import services as lead_services
 from leads.models import Lead, Need
-from segments.models import CareModel
+from segments import care_models
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +47,9 @@ def followups_create_for_delivery(*, delivery, actor=None) -> list[FollowUp]:
 
     Safe to call twice: (delivery, step) is unique, so a repeated signal adds nothing.
     """
+    # A care model may switch after-care off for its customers; without a model every delivery gets it.
+    if care_models.after_care_off(delivery.organisation):
+        return []
     model = aftercare_model_for(delivery)
     if model is None:
         return []
@@ -268,12 +271,12 @@ def need_to_offer(*, need: NewNeed, actor):
 
 
 def care_model_for(organisation):
-    """The care model of the organisation's segment (segments app), or None."""
-    return CareModel.for_organisation(organisation)
+    """The customer's care model (segments.care_models decides which), or None."""
+    return care_models.care_model_for(organisation)
 
 
 def effective_contact_interval(plan: CarePlan) -> int | None:
-    """Months between contacts: the plan's override, else its segment's care model."""
+    """Months between contacts: the plan's own rhythm, else the customer's care model's."""
     if plan.contact_interval_months:
         return plan.contact_interval_months
     model = care_model_for(plan.organisation)

@@ -40,6 +40,10 @@ def segment_change(request: HttpRequest, pk: int) -> HttpResponse:
         "form": form,
         "organisation": organisation,
         "active_agreement": organisation.active_agreement(),
-        "care_models": CareModel.objects.select_related("segment").order_by("segment__order"),
+        "care_models": CareModel.objects.filter(
+            is_active=True, customer_group=organisation.customer_group, segment__isnull=False
+        )
+        .select_related("segment")
+        .order_by("segment__order"),
     }
     return render(request, "segments/change_form.html", context)
