@@ -30,6 +30,11 @@ for _code, _template in [
         "care_plans.manager_change_title",
         _("Tell the customer that %(new)s is now their account manager (was %(old)s)"),
     ),
+    ("care_plans.annual_review_title", _("Annual review with the customer (the care model requires it)")),
+    (
+        "care_plans.steering_meeting_title",
+        _("Steering group meeting (the care model requires one every %(months)s months)"),
+    ),
     # The timeline
     ("care_plans.followup_due", _("Follow-up due %(date)s: %(title)s")),
     ("care_plans.followup_done", _("Follow-up done (%(channel)s): %(title)s")),
@@ -67,6 +72,14 @@ def aftercare_title_message(step: AfterCareStep, delivery) -> dict:
 
 def manager_change_title_message(new_manager, old_manager) -> dict:
     return build("care_plans.manager_change_title", new=user_param(new_manager), old=user_param(old_manager))
+
+
+def annual_review_title_message() -> dict:
+    return build("care_plans.annual_review_title")
+
+
+def steering_meeting_title_message(months: int) -> dict:
+    return build("care_plans.steering_meeting_title", months=str(months))
 
 
 def follow_up_title(follow_up: FollowUp):

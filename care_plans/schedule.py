@@ -16,4 +16,10 @@ def periodic_tasks() -> list[tuple[str, str, dict]]:
             "care_plans.tasks.manager_changes_task",
             {"minute": "45", "hour": "5"},
         ),
+        # What care models require (an annual review, steering group meetings) comes due before the day starts.
+        (
+            "care_plans: required care-model items",
+            "care_plans.tasks.required_items_task",
+            {"minute": "50", "hour": "5"},
+        ),
     ]

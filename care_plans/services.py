@@ -4,11 +4,11 @@ import datetime
 import logging
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from care_plans import messages
+from care_plans import messages, required
 from care_plans.models import (
     AfterCareModel,
     CarePlan,
@@ -26,6 +26,7 @@ from kumppani.lib.workdays import add_working_days, due_after
 from leads import services as lead_services
 from leads.models import Lead, Need
 from segments import care_models
+from segments import services as segment_services
 
 logger = logging.getLogger(__name__)
 
@@ -214,6 +215,8 @@ def followup_complete(*, follow_up: FollowUp, actor, new_needs: list[str]) -> Fo
         ],
         url=follow_up.get_absolute_url(),
     )
+    if follow_up.kind == FollowUp.Kind.ANNUAL_REVIEW:
+        required.required_items_create(organisation_ids=[follow_up.organisation_id])  # the next one
     return follow_up
 
 
@@ -283,6 +286,14 @@ def effective_contact_interval(plan: CarePlan) -> int | None:
     return getattr(model, "contact_interval_months", None) if model else None
 
 
+def plan_contact_interval():
+    """The months of the customer's open care plan's own rhythm (an expression for segments' next contact)."""
+    plans = CarePlan.objects.filter(
+        organisation=OuterRef("pk"), status__in=OPEN_PLAN_STATUSES, contact_interval_months__isnull=False
+    )
+    return Subquery(plans.values("contact_interval_months")[:1])
+
+
 def plan_required(organisation) -> bool:
     model = care_model_for(organisation)
     return bool(getattr(model, "requires_care_plan", False))
@@ -295,6 +306,8 @@ def plan_save(*, plan: CarePlan, actor, services=None) -> CarePlan:
     plan.save()
     if services is not None:
         plan.services_to_offer.set(services)
+    # The plan's own contact rhythm, where set, drives the customer's next contact (segments.services).
+    segment_services.next_contact_refresh(plan.organisation_id)
     message = messages.plan_message(plan)
     if creating:
         timeline_add(organisation=plan.organisation, kind="care_plan", actor=actor, source=plan, **message)
@@ -309,6 +322,7 @@ def plan_set_status(*, plan: CarePlan, status: str, actor) -> CarePlan:
     plan.status = status
     plan.full_clean()
     plan.save(update_fields=["status", "updated_at"])
+    segment_services.next_contact_refresh(plan.organisation_id)  # a closed plan's rhythm no longer applies
     timeline_add(
         organisation=plan.organisation,
         kind="care_plan",
@@ -443,4 +457,5 @@ def meeting_save(*, meeting: Meeting, actor) -> Meeting:
         )
     else:
         timeline_update_source(source=meeting, occurred_at=meeting.starts_at, **message)
+    required.steering_meeting_held(meeting=meeting, actor=actor)
     return meeting

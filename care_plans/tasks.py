@@ -28,3 +28,10 @@ def followups_for_delivery_task(delivery_id: int, actor_id: int | None = None) -
     delivery = Delivery.objects.select_related("organisation", "service_type").get(pk=delivery_id)
     actor = get_user_model().objects.filter(pk=actor_id).first() if actor_id else None
     return len(followups_create_for_delivery(delivery=delivery, actor=actor))
+
+
+@shared_task
+def required_items_task() -> int:
+    from care_plans.required import required_items_create
+
+    return required_items_create()

@@ -205,6 +205,10 @@ class CareModel(models.Model):
         group = self.get_customer_group_display()
         return f"{group} – {self.segment}" if self.segment_id else str(group)
 
+    def validate_constraints(self, exclude=None) -> None:
+        # clean() names the clash in words an admin understands; the database constraint stays the guard.
+        super().validate_constraints(exclude={*(exclude or ()), "customer_group"})
+
     def clean(self) -> None:
         if not self.is_active:
             return

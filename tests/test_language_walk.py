@@ -28,6 +28,7 @@ from accounts.messages import registered_codes
 from accounts.models import OrgUnit, User
 from accounts.notifications import Notification
 from accounts.roles import Role
+from care_plans import required as care_required
 from care_plans import services as care_services
 from care_plans.models import CarePlan, FollowUp, Meeting, NewNeed, PlanAction, SteeringGroup, SteeringGroupMember
 from crm import services as crm_services
@@ -323,6 +324,8 @@ def _write_everything() -> dict:
     )
     Organisation.objects.filter(pk=unmanaged.pk).update(segment="strategic")
     segment_services.agreements_check(today=today)
+    # What the care models require comes due: an annual review (key, strategic) and steering meetings (strategic).
+    care_required.required_items_create(today=today)
 
     # Care reminders of every stage, an anonymised contact, a customer archived and restored.
     FollowUp.objects.filter(pk=follow_ups[1].pk).update(due_date=today)

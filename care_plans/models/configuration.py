@@ -88,6 +88,19 @@ class ReminderSettings(models.Model):
     plan_review_interval_days = models.PositiveSmallIntegerField(
         _("days from one plan review to the next"), default=365, validators=[MinValueValidator(1)]
     )
+    # What a care model requires comes due by these rhythms (Kumppani's defaults: the sources give none).
+    annual_review_interval_months = models.PositiveSmallIntegerField(
+        _("months from one annual review to the next"),
+        default=12,
+        validators=[MinValueValidator(1)],
+        help_text=_("Kumppani's default. A required annual review is due this long after the last one."),
+    )
+    steering_meeting_interval_months = models.PositiveSmallIntegerField(
+        _("months from one steering group meeting to the next"),
+        default=6,
+        validators=[MinValueValidator(1)],
+        help_text=_("Kumppani's default. A required steering group meets at least this often."),
+    )
     history = HistoricalRecords()
 
     class Meta:

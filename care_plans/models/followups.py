@@ -22,6 +22,8 @@ class FollowUp(models.Model):
     class Kind(models.TextChoices):
         AFTER_CARE = "after_care", _("After-care")
         MANAGER_CHANGE = "manager_change", _("New account manager")
+        ANNUAL_REVIEW = "annual_review", _("Annual review")
+        STEERING_MEETING = "steering_meeting", _("Steering group meeting")
         OTHER = "other", _("Other")
 
     organisation = models.ForeignKey("crm.Organisation", on_delete=models.PROTECT, related_name="follow_ups")

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from care_plans import services as care_services
 from care_plans.models import FollowUp
@@ -76,6 +76,7 @@ def test_an_inactive_model_does_not_apply():
     assert care_model_for(OrganisationFactory(segment="regular")) is None
 
 
+@translation.override("en")
 def test_two_active_models_for_the_same_group_and_segment_are_refused():
     with pytest.raises(ValidationError, match="already has an active care model for this segment"):
         _model(CustomerGroup.BUSINESS, "key")
