@@ -366,6 +366,7 @@ class SegmentReview(models.Model):
 
     class Reason(models.TextChoices):
         AGREEMENT_ENDED = "agreement_ended", _("Partnership agreement ended")
+        NOT_SEGMENTED_GROUP = "not_segmented_group", _("An individual or a network partner in a segment")
 
     organisation = models.ForeignKey(
         "crm.Organisation", verbose_name=_("customer"), on_delete=models.PROTECT, related_name="segment_reviews"

@@ -38,6 +38,13 @@ from segments.suggest import Facts, classify, explain
 SEGMENTED_GROUPS = (CustomerGroup.BUSINESS, CustomerGroup.PUBLIC)
 
 
+def segmented_group_message() -> str:
+    return _(
+        "Segments apply to business and public-sector customers only: an individual or a network partner is not "
+        "placed in a segment."
+    )
+
+
 def strategic_rule_message() -> str:
     return _(
         "Only a customer with an active partnership agreement can be strategic: strategic customers are the "
@@ -100,6 +107,8 @@ def segment_change(
         raise ValidationError({"segment": _("The customer is already in this segment.")})
     if to_code and not Segment.objects.filter(code=to_code, is_active=True).exists():
         raise ValidationError({"segment": _("Unknown segment.")})
+    if to_code and current.customer_group not in SEGMENTED_GROUPS:
+        raise ValidationError({"segment": segmented_group_message()}, code="not_segmented_group")
     if to_code == STRATEGIC and current.active_agreement() is None:
         raise ValidationError({"segment": strategic_rule_message()}, code="strategic_needs_agreement")
     change = SegmentChange.objects.create(
@@ -406,6 +415,35 @@ def agreements_check(*, today: datetime.date | None = None) -> dict[str, int]:
         .exclude(organisation__in=lapsed.values("pk"))
         .update(resolved_at=timezone.now(), resolution=_("Agreement active again or no longer strategic"))
     )
-    if resolved:
+    flagged += unsegmented_groups_flag()
+    if resolved or flagged:
         figures_touch(SEGMENT_FIGURES)
     return {"flagged": flagged, "resolved": resolved}
+
+
+def unsegmented_groups_flag() -> int:
+    """Individuals and network partners placed in a segment before the rule are listed for a person to decide
+    (moving them to unclassified resolves it); nothing is cleared by the system."""
+    reason = SegmentReview.Reason.NOT_SEGMENTED_GROUP
+    flagged = 0
+    misplaced = (
+        Organisation.objects.exclude(segment=UNCLASSIFIED)
+        .exclude(customer_group__in=SEGMENTED_GROUPS)
+        .exclude(segment_reviews__reason=reason)
+    )
+    for organisation in misplaced.only("pk"):
+        try:
+            with transaction.atomic():
+                SegmentReview.objects.create(organisation=organisation, reason=reason)
+        except IntegrityError:
+            continue
+        flagged += 1
+    return flagged
+
+
+def strategic_candidate_suggest(organisation_id: int) -> None:
+    """An active partnership agreement puts a business or public-sector customer in the review queue at once as
+    a strategic candidate (the nightly refresh would, a day later)."""
+    candidates = suggestion_candidates().filter(pk=organisation_id)
+    if candidates.exclude(segment=STRATEGIC).exists():
+        suggestions_refresh(organisations=candidates)
