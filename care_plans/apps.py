@@ -49,6 +49,9 @@ class CarePlansConfig(AppConfig):
         segment_services.register_contact_interval(plan_contact_interval)
 
         signals.delivery_completed.connect(receivers.on_delivery_completed, dispatch_uid="care_plans_delivery")
+        signals.delivery_responsible_changed.connect(
+            receivers.on_delivery_responsible_changed, dispatch_uid="care_plans_delivery_responsible"
+        )
         signals.account_manager_changed.connect(
             receivers.on_account_manager_changed, dispatch_uid="care_plans_manager_changed"
         )

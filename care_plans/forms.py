@@ -13,12 +13,13 @@ from care_plans.models import (
     FollowUp,
     Meeting,
     PlanAction,
+    ServiceStart,
     SteeringGroup,
     SteeringGroupMember,
 )
 from crm.models import ServiceType
 from kumppani.web.concurrent_edits import VersionedFormMixin
-from kumppani.web.dates import BoundedDateFilter
+from kumppani.web.dates import BoundedDateField, BoundedDateFilter
 from reminders.models import ReminderPreference
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -55,6 +56,10 @@ class FollowUpForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["channel"].required = True
+        self.fields["channel"].widget.attrs["data-email-hint"] = "email-hint"
+
+    def email_chosen(self) -> bool:
+        return (self["channel"].value() or "") == "email"
 
     def clean_new_needs(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data["new_needs"].splitlines() if line.strip()]
@@ -133,6 +138,22 @@ class MeetingForm(VersionedFormMixin, IdempotentFormMixin, forms.ModelForm):
             "agenda": forms.Textarea(attrs={"rows": 3}),
             "minutes": forms.Textarea(attrs={"rows": 6}),
         }
+
+
+class ManagementReviewForm(IdempotentFormMixin, forms.Form):
+    """Management's record that it reviewed a key or strategic customer's plan in its meeting."""
+
+    reviewed_on = BoundedDateField(
+        label=_("Reviewed on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    note = forms.CharField(label=_("Note"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ServiceStartForm(VersionedFormMixin, IdempotentFormMixin, forms.ModelForm):
+    class Meta:
+        model = ServiceStart
+        fields = ["need_assessment", "service_promise"]
+        widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in ["need_assessment", "service_promise"]}
 
 
 class ReminderPreferenceForm(forms.ModelForm):

@@ -13,6 +13,7 @@ from care_plans.models import (
     AfterCareModel,
     CarePlan,
     FollowUp,
+    ManagementReview,
     Meeting,
     NewNeed,
     PlanAction,
@@ -350,6 +351,23 @@ def plan_mark_reviewed(*, plan: CarePlan, actor) -> CarePlan:
         **messages.plan_reviewed_message(plan),
     )
     return plan
+
+
+@transaction.atomic
+def management_review_record(*, plan: CarePlan, reviewed_on, note: str, actor) -> ManagementReview:
+    """Management reviewed the plan in its meeting: the date, a note, who recorded it; on the timeline too."""
+    review = ManagementReview(plan=plan, reviewed_on=reviewed_on, note=note.strip(), recorded_by=actor)
+    review.full_clean()
+    review.save()
+    timeline_add(
+        organisation=plan.organisation,
+        kind="care_plan",
+        actor=actor,
+        url=plan.get_absolute_url(),
+        detail=review.note[:500],
+        **messages.management_review_message(review),
+    )
+    return review
 
 
 @transaction.atomic

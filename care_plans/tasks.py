@@ -35,3 +35,17 @@ def required_items_task() -> int:
     from care_plans.required import required_items_create
 
     return required_items_create()
+
+
+@shared_task
+def progress_checks_task() -> int:
+    from care_plans.service_path import progress_checks_create
+
+    return progress_checks_create()
+
+
+@shared_task
+def responsible_changes_task() -> int:
+    from care_plans.service_path import followups_create_for_responsible_changes
+
+    return followups_create_for_responsible_changes()

@@ -101,6 +101,18 @@ class ReminderSettings(models.Model):
         validators=[MinValueValidator(1)],
         help_text=_("Kumppani's default. A required steering group meets at least this often."),
     )
+    progress_check_interval_weeks = models.PositiveSmallIntegerField(
+        _("weeks between progress checks of a long delivery"),
+        default=6,
+        validators=[MinValueValidator(1)],
+        help_text=_("Kumppani's default. A delivery longer than the limit below gets a progress check this often."),
+    )
+    long_delivery_months = models.PositiveSmallIntegerField(
+        _("a delivery is long when it lasts more than (months)"),
+        default=3,
+        validators=[MinValueValidator(1)],
+        help_text=_("Kumppani's default."),
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -24,6 +24,8 @@ class FollowUp(models.Model):
         MANAGER_CHANGE = "manager_change", _("New account manager")
         ANNUAL_REVIEW = "annual_review", _("Annual review")
         STEERING_MEETING = "steering_meeting", _("Steering group meeting")
+        PROGRESS_CHECK = "progress_check", _("Progress check")
+        RESPONSIBLE_CHANGE = "responsible_change", _("New responsible person")
         OTHER = "other", _("Other")
 
     organisation = models.ForeignKey("crm.Organisation", on_delete=models.PROTECT, related_name="follow_ups")

@@ -38,6 +38,8 @@ def followup_detail(request: HttpRequest, pk: int) -> HttpResponse:
             follow_up=form.save(commit=False), actor=request.user, new_needs=form.cleaned_data["new_needs"]
         )
         messages.success(request, _("The follow-up was recorded."))
+        if form.cleaned_data["channel"] == "email":
+            messages.warning(request, _("E-mail is easily missed – call or arrange a meeting if you can."))
         return redirect(follow_up)
     context = {
         "follow_up": follow_up,
