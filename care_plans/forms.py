@@ -13,11 +13,12 @@ from care_plans.models import (
     FollowUp,
     Meeting,
     PlanAction,
+    Referral,
     ServiceStart,
     SteeringGroup,
     SteeringGroupMember,
 )
-from crm.models import ServiceType
+from crm.models import CustomerGroup, Organisation, ServiceType
 from kumppani.web.concurrent_edits import VersionedFormMixin
 from kumppani.web.dates import BoundedDateField, BoundedDateFilter
 from reminders.models import ReminderPreference
@@ -47,7 +48,16 @@ class FollowUpForm(forms.ModelForm):
 
     class Meta:
         model = FollowUp
-        fields = ["channel", "went_customer", "went_ours", "need_reassessment", "services_presented", "feedback"]
+        fields = [
+            "channel",
+            "went_customer",
+            "went_ours",
+            "need_reassessment",
+            "services_presented",
+            "feedback",
+            "no_need_now",
+            "named_contact",
+        ]
         widgets = {
             name: forms.Textarea(attrs={"rows": 3})
             for name in ["went_customer", "went_ours", "need_reassessment", "services_presented", "feedback"]
@@ -57,6 +67,11 @@ class FollowUpForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["channel"].required = True
         self.fields["channel"].widget.attrs["data-email-hint"] = "email-hint"
+        self.fields["named_contact"].queryset = (
+            get_user_model().objects.filter(is_active=True).order_by("first_name", "last_name")
+        )
+        if self.instance.pk and not self.instance.named_contact_id:
+            self.initial.setdefault("named_contact", self.instance.organisation.account_manager_id)
 
     def email_chosen(self) -> bool:
         return (self["channel"].value() or "") == "email"
@@ -147,6 +162,19 @@ class ManagementReviewForm(IdempotentFormMixin, forms.Form):
         label=_("Reviewed on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     note = forms.CharField(label=_("Note"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ReferralForm(IdempotentFormMixin, forms.ModelForm):
+    class Meta:
+        model = Referral
+        fields = ["need", "provider", "contact_name", "contact_details", "arrangement"]
+        widgets = {"arrangement": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["provider"].queryset = Organisation.objects.filter(
+            customer_group=CustomerGroup.STAKEHOLDER, is_archived=False
+        ).order_by("name")
 
 
 class ServiceStartForm(VersionedFormMixin, IdempotentFormMixin, forms.ModelForm):

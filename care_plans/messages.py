@@ -18,7 +18,7 @@ from accounts.messages import (
     variants,
 )
 from accounts.messages import user as user_param
-from care_plans.models import AfterCareStep, CarePlan, FollowUp, PlanAction
+from care_plans.models import AfterCareStep, CarePlan, FollowUp, PlanAction, Referral
 from reminders.models import Reminder
 
 Stage = Reminder.Stage
@@ -40,6 +40,8 @@ for _code, _template in [
         "care_plans.responsible_change_title",
         _("Tell the customer that %(new)s is now responsible for %(delivery)s (was %(old)s)"),
     ),
+    ("care_plans.referral_title", _("Referral to %(provider)s: ask how it went (%(need)s)")),
+    ("care_plans.referral", _("Referred to %(provider)s: %(need)s (%(arrangement)s)")),
     ("care_plans.service_start", _("Service need and service promise recorded: %(delivery)s")),
     # The timeline
     ("care_plans.followup_due", _("Follow-up due %(date)s: %(title)s")),
@@ -67,6 +69,7 @@ for _code, _template in [
 
 register_choices(CarePlan, "status")
 register_choices(FollowUp, "channel")
+register_choices(Referral, "arrangement")
 
 
 # --- follow-up titles ----------------------------------------------------------------------------------------
@@ -99,6 +102,19 @@ def responsible_change_title_message(delivery, new_responsible, old_responsible)
         delivery=delivery.title,
         new=user_param(new_responsible),
         old=user_param(old_responsible),
+    )
+
+
+def referral_title_message(referral) -> dict:
+    return build("care_plans.referral_title", provider=referral.provider.name, need=referral.need)
+
+
+def referral_message(referral) -> dict:
+    return build(
+        "care_plans.referral",
+        provider=referral.provider.name,
+        need=referral.need,
+        arrangement=choice(Referral, "arrangement", referral.arrangement, lower=True),
     )
 
 

@@ -9,6 +9,7 @@ from care_plans.models import (
     Meeting,
     NewNeed,
     PlanAction,
+    Referral,
     ServiceStart,
     SteeringGroup,
     SteeringGroupMember,
@@ -27,3 +28,4 @@ register(Meeting, ["location", "agenda", "minutes"])
 register(PlanAction, ["title"])
 register(ManagementReview, ["note"])
 register(ServiceStart, ["need_assessment", "service_promise"])
+register(Referral, ["need", "contact_name", "contact_details"])

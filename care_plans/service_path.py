@@ -154,3 +154,32 @@ def followups_create_for_responsible_changes() -> int:
             )
         )
     return created
+
+
+@transaction.atomic
+def referral_create(*, referral, actor):
+    """Record the referral and follow up its outcome: a follow-up of the referrer, `referral_followup_days` on."""
+    referral.created_by = actor
+    if referral.follow_up_id and not referral.organisation_id:
+        referral.organisation_id = referral.follow_up.organisation_id
+    referral.full_clean()
+    referral.save()
+    days = ReminderSettings.load().referral_followup_days
+    check = FollowUp(
+        organisation_id=referral.organisation_id,
+        kind=FollowUp.Kind.REFERRAL,
+        owner=actor,
+        due_date=timezone.localdate() + datetime.timedelta(days=days),
+    )
+    check.set_title(messages.referral_title_message(referral))
+    check.save()
+    referral.outcome_check = check
+    referral.save(update_fields=["outcome_check"])
+    timeline_add(
+        organisation=referral.organisation,
+        kind="follow_up",
+        actor=actor,
+        source=check,
+        **messages.referral_message(referral),
+    )
+    return referral

@@ -9,6 +9,7 @@ urlpatterns = [
     path("follow-ups/<int:pk>/", followups.followup_detail, name="followup_detail"),
     path("needs/<int:pk>/lead/", followups.need_to_lead, name="need_to_lead"),
     path("needs/<int:pk>/offer/", followups.need_to_offer, name="need_to_offer"),
+    path("follow-ups/<int:pk>/referral/", service_path.referral_create_view, name="referral_create"),
     path("deliveries/<int:pk>/start/", service_path.service_start, name="service_start"),
     path("plans/", plans.plan_list, name="plan_list"),
     path("plans/review/", plans.plan_review_list, name="plan_review_list"),

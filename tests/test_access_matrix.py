@@ -212,6 +212,9 @@ MATRIX = [
     # ...a teacher may turn their need into a lead, but offers are account managers' work
     ("care_plans:need_to_offer",         POST, "teachers_need",       LOGIN,    403,      DRAFT,    403,      DRAFT),
     # Care plans
+    ("care_plans:referral_create",       GET,  "follow_up",           LOGIN,    403,      200,      403,      200),
+    ("care_plans:referral_create",       POST, "follow_up",           LOGIN,    403,      200,      403,      200),
+    ("care_plans:referral_create",       GET,  "archived_follow_up",  LOGIN,    403,      404,      403,      200),
     ("care_plans:service_start",         GET,  "delivery",            LOGIN,    403,      200,      200,      200),
     ("care_plans:service_start",         POST, "delivery",            LOGIN,    403,      200,      403,      200),
     ("care_plans:service_start",         GET,  "archived_delivery",   LOGIN,    403,      404,      404,      200),

@@ -31,7 +31,16 @@ from accounts.roles import Role
 from care_plans import required as care_required
 from care_plans import service_path as care_service_path
 from care_plans import services as care_services
-from care_plans.models import CarePlan, FollowUp, Meeting, NewNeed, PlanAction, SteeringGroup, SteeringGroupMember
+from care_plans.models import (
+    CarePlan,
+    FollowUp,
+    Meeting,
+    NewNeed,
+    PlanAction,
+    Referral,
+    SteeringGroup,
+    SteeringGroupMember,
+)
 from crm import services as crm_services
 from crm.admin.resources import OrganisationResource
 from crm.models import (
@@ -291,6 +300,20 @@ def _write_everything() -> dict:
         actor=sari,
     )
     care_service_path.progress_checks_create(today=today)
+    partner = crm_services.organisation_save(
+        organisation=Organisation(name="Verkosto Kieli ry", customer_group="stakeholder"), actor=admin
+    )
+    care_service_path.referral_create(
+        referral=Referral(
+            follow_up=follow_ups[0],
+            organisation=customer,
+            provider=partner,
+            need="Sukupolvenvaihdos",
+            contact_name="Neuvoja",
+            arrangement=Referral.Arrangement.WE_PASS,
+        ),
+        actor=sari,
+    )
     care_service_path.followup_create_for_responsible_change(
         delivery=running, old_responsible=sari, new_responsible=katja, actor=sari
     )

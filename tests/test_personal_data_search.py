@@ -13,10 +13,24 @@ from django.utils import timezone
 
 from accounts.models import Notification
 from accounts.tests.factories import UserFactory
-from care_plans.models import ManagementReview, Meeting, NewNeed, ServiceStart, SteeringGroup, SteeringGroupMember
+from care_plans.models import (
+    ManagementReview,
+    Meeting,
+    NewNeed,
+    Referral,
+    ServiceStart,
+    SteeringGroup,
+    SteeringGroupMember,
+)
 from care_plans.tests.factories import CarePlanFactory, FollowUpFactory, PlanActionFactory
 from crm.models import RetentionDecision, ServiceType, TimelineEntry
-from crm.tests.factories import AgreementFactory, ContactFactory, DeliveryFactory, InteractionFactory
+from crm.tests.factories import (
+    AgreementFactory,
+    ContactFactory,
+    DeliveryFactory,
+    InteractionFactory,
+    OrganisationFactory,
+)
 from kumppani import privacy
 from leads.models import LeadEvent, Offer, OfferLine
 from leads.tests.factories import LeadFactory
@@ -56,6 +70,14 @@ def _one_row_in_every_registered_table() -> None:
     SegmentChangeFactory(organisation=organisation)
     SegmentReviewFactory(organisation=organisation)
     follow_up = FollowUpFactory(organisation=organisation)
+    Referral.objects.create(
+        organisation=organisation,
+        provider=OrganisationFactory(customer_group="stakeholder"),
+        need="Tarve",
+        contact_name="Yhteyshenkilö",
+        arrangement="we_pass",
+        created_by=UserFactory(),
+    )
     NewNeed.objects.create(follow_up=follow_up, organisation=organisation, description="Tarve")
     plan = CarePlanFactory(organisation=organisation)
     ManagementReview.objects.create(plan=plan, reviewed_on=datetime.date(2026, 1, 1), recorded_by=UserFactory())

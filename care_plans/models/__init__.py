@@ -5,7 +5,7 @@ from .choices import FOLLOW_UP_CHANNELS, Channel, Status
 from .configuration import AfterCareModel, AfterCareStep, ReminderSettings
 from .followups import FollowUp, NewNeed
 from .plans import CarePlan, ManagementReview, Meeting, PlanAction, SteeringGroup, SteeringGroupMember
-from .service_path import ServiceStart
+from .service_path import Referral, ServiceStart
 
 __all__ = [
     "FOLLOW_UP_CHANNELS",
@@ -19,6 +19,7 @@ __all__ = [
     "Meeting",
     "NewNeed",
     "PlanAction",
+    "Referral",
     "ReminderSettings",
     "ServiceStart",
     "Status",

@@ -113,6 +113,12 @@ class ReminderSettings(models.Model):
         validators=[MinValueValidator(1)],
         help_text=_("Kumppani's default."),
     )
+    referral_followup_days = models.PositiveSmallIntegerField(
+        _("days after a referral to follow up its outcome"),
+        default=14,
+        validators=[MinValueValidator(1)],
+        help_text=_("Kumppani's default."),
+    )
     history = HistoricalRecords()
 
     class Meta:

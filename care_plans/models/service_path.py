@@ -41,3 +41,63 @@ class ServiceStart(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("care_plans:service_start", args=[self.delivery_id])
+
+
+class Referral(models.Model):
+    """A need the provider cannot serve, referred to another provider (a network partner), its outcome followed."""
+
+    class Arrangement(models.TextChoices):
+        WE_PASS = "we_pass", _("We pass the message on")
+        CUSTOMER_CONTACTS = "customer_contacts", _("The customer contacts them")
+
+    organisation = models.ForeignKey(
+        "crm.Organisation", verbose_name=_("customer"), on_delete=models.PROTECT, related_name="referrals"
+    )
+    follow_up = models.ForeignKey(
+        "care_plans.FollowUp",
+        verbose_name=_("found in"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="referrals",
+    )
+    provider = models.ForeignKey(
+        "crm.Organisation",
+        verbose_name=_("provider"),
+        on_delete=models.PROTECT,
+        related_name="referrals_received",
+        limit_choices_to={"customer_group": "stakeholder", "is_archived": False},
+        help_text=_("A network partner in the register."),
+    )
+    need = models.CharField(_("need"), max_length=500)
+    contact_name = models.CharField(_("contact person at the provider"), max_length=200)
+    contact_details = models.CharField(_("their phone or e-mail"), max_length=200, blank=True)
+    arrangement = models.CharField(_("what was agreed"), max_length=20, choices=Arrangement.choices)
+    outcome_check = models.OneToOneField(
+        "care_plans.FollowUp",
+        verbose_name=_("outcome follow-up"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="referral_checked",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("referred by"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("referral")
+        verbose_name_plural = _("referrals")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} → {self.provider}"
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if self.provider_id and self.provider.customer_group != "stakeholder":
+            raise ValidationError({"provider": _("Refer to a network partner: an organisation of that group.")})

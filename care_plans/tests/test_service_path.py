@@ -92,3 +92,51 @@ def test_choosing_e_mail_shows_that_it_gets_lost(client, account_manager):
     assert hint in page and 'id="email-hint" class="alert alert-warning py-2" role="status" hidden' in page
     response = client.post(follow_up.get_absolute_url(), {"channel": "email"}, follow=True)
     assert hint in response.content.decode()
+
+
+def test_a_need_we_cannot_serve_is_referred_and_its_outcome_followed_up_and_reminded(
+    client, account_manager, django_capture_on_commit_callbacks
+):
+    from care_plans.models import Referral
+    from crm.models import CustomerGroup
+    from reminders.engine import reminders_run
+    from reminders.models import Reminder
+
+    customer = OrganisationFactory(account_manager=account_manager)
+    partner = OrganisationFactory(name="Keski-Suomen Yrittäjät ry", customer_group=CustomerGroup.STAKEHOLDER)
+    follow_up = FollowUpFactory(owner=account_manager, organisation=customer)
+    client.force_login(account_manager)
+    url = reverse("care_plans:referral_create", args=[follow_up.pk])
+    assert client.get(url).status_code == 200
+    data = {
+        "need": "Yrityksen sukupolvenvaihdos",
+        "provider": partner.pk,
+        "contact_name": "Sari Neuvoja",
+        "contact_details": "040 123 4567",
+        "arrangement": "we_pass",
+        "idempotency_key": str(uuid.uuid4()),
+    }
+    bad = client.post(url, {**data, "provider": customer.pk, "idempotency_key": str(uuid.uuid4())})
+    assert bad.status_code == 200 and not Referral.objects.exists()  # only a network partner
+    assert client.post(url, data).status_code == 302
+    referral = Referral.objects.get()
+    check = referral.outcome_check
+    assert check.kind == FollowUp.Kind.REFERRAL and check.owner == account_manager and check.status == "open"
+    with django_capture_on_commit_callbacks(execute=True):
+        reminders_run(today=check.due_date)
+    assert Reminder.objects.filter(item_id=check.pk, stage="due_today", recipient=account_manager).exists()
+
+
+def test_no_need_now_still_names_the_customers_contact_person(client, account_manager):
+    follow_up = FollowUpFactory(
+        owner=account_manager, organisation=OrganisationFactory(account_manager=account_manager)
+    )
+    client.force_login(account_manager)
+    response = client.post(follow_up.get_absolute_url(), {"channel": "phone", "no_need_now": "on", "named_contact": ""})
+    assert response.status_code == 200  # refused: name the contact person
+    response = client.post(
+        follow_up.get_absolute_url(), {"channel": "phone", "no_need_now": "on", "named_contact": account_manager.pk}
+    )
+    assert response.status_code == 302
+    follow_up.refresh_from_db()
+    assert follow_up.no_need_now and follow_up.named_contact == account_manager
