@@ -34,6 +34,19 @@ def load(apps, schema_editor):
         )
 
 
+def unload(apps, schema_editor):
+    """Back to one model per segment: the business customers' model of each segment stays (the first by id)."""
+    CareModel = apps.get_model("segments", "CareModel")
+    apps.get_model("segments", "CareModelOverride").objects.all().delete()
+    CareModel.objects.exclude(customer_group="business").delete()
+    CareModel.objects.filter(segment__isnull=True).delete()
+    kept = set()
+    for model in CareModel.objects.order_by("segment_id", "pk"):
+        if model.segment_id in kept:
+            model.delete()
+        kept.add(model.segment_id)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -155,5 +168,5 @@ class Migration(migrations.Migration):
             name='set_by',
             field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='set by'),
         ),
-        migrations.RunPython(load, migrations.RunPython.noop),
+        migrations.RunPython(load, unload),
     ]
