@@ -35,6 +35,7 @@ def pytest_configure(config):
 MIGRATION_DATA_LOADERS = [
     ("crm.migrations.0002_search_index_and_reference_data", "load"),
     ("segments.migrations.0003_care_model_languages", "load"),
+    ("segments.migrations.0006_care_models_by_group", "load"),
     ("care_plans.migrations.0005_step_titles_in_languages_followup_title_message", "load"),
 ]
 

@@ -20,6 +20,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from accounts.access import can_edit_organisation, can_edit_owned, can_view_register, not_archived, require, writable
+from accounts.roles import Role
 from care_plans.models import CalendarFeed, CarePlan, FollowUp, Meeting, NewNeed, PlanAction, SteeringGroup
 from crm.access import visible_organisations
 
@@ -133,3 +134,9 @@ def get_calendar_feed(token: str) -> CalendarFeed:
     if feed is None:
         raise Http404
     return feed
+
+
+def may_record_management_review(user) -> bool:
+    """Management (and admins) record that they reviewed a plan in a management meeting: management's own
+    action, like passing a lead, though management edits no customer data."""
+    return user.is_authenticated and user.has_role(Role.MANAGEMENT, Role.ADMIN)

@@ -15,20 +15,43 @@ class CarePlansConfig(AppConfig):
             personal_data,
             receivers,
             reminder_sources,
+            required,
             work_sources,
         )
-        from care_plans.models import CarePlan
-        from care_plans.services import plan_coverage_by_segment
+        from care_plans.models import CarePlan, FollowUp, Meeting
+        from care_plans.services import plan_contact_interval, plan_coverage_by_segment
         from crm import my_work, signals, timeline
         from crm.panels import register_panel
+        from segments import services as segment_services
         from segments.metrics import register_segment_metric
+        from segments.models import CareModel
 
         reminder_sources.register()
         register_segment_metric(
             "plan_coverage", _("Care plan coverage"), plan_coverage_by_segment, order=20, depends_on=[CarePlan]
         )
+        # What each care model requires, per segment: customers that have it of those that must (coverage).
+        for order, (element, label) in enumerate(
+            [
+                ("annual_review", _("Annual review coverage")),
+                ("steering_group", _("Steering group coverage")),
+                ("after_care", _("After-care coverage")),
+            ]
+        ):
+            register_segment_metric(
+                f"{element}_coverage",
+                label,
+                required.coverage_metric(element),
+                order=21 + order,
+                depends_on=[FollowUp, Meeting, CareModel],
+            )
+        # A care plan's own contact rhythm wins over the care model's (segments reads it through this).
+        segment_services.register_contact_interval(plan_contact_interval)
 
         signals.delivery_completed.connect(receivers.on_delivery_completed, dispatch_uid="care_plans_delivery")
+        signals.delivery_responsible_changed.connect(
+            receivers.on_delivery_responsible_changed, dispatch_uid="care_plans_delivery_responsible"
+        )
         signals.account_manager_changed.connect(
             receivers.on_account_manager_changed, dispatch_uid="care_plans_manager_changed"
         )

@@ -13,12 +13,14 @@ from care_plans.models import (
     FollowUp,
     Meeting,
     PlanAction,
+    Referral,
+    ServiceStart,
     SteeringGroup,
     SteeringGroupMember,
 )
-from crm.models import ServiceType
+from crm.models import CustomerGroup, Organisation, ServiceType
 from kumppani.web.concurrent_edits import VersionedFormMixin
-from kumppani.web.dates import BoundedDateFilter
+from kumppani.web.dates import BoundedDateField, BoundedDateFilter
 from reminders.models import ReminderPreference
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -46,7 +48,16 @@ class FollowUpForm(forms.ModelForm):
 
     class Meta:
         model = FollowUp
-        fields = ["channel", "went_customer", "went_ours", "need_reassessment", "services_presented", "feedback"]
+        fields = [
+            "channel",
+            "went_customer",
+            "went_ours",
+            "need_reassessment",
+            "services_presented",
+            "feedback",
+            "no_need_now",
+            "named_contact",
+        ]
         widgets = {
             name: forms.Textarea(attrs={"rows": 3})
             for name in ["went_customer", "went_ours", "need_reassessment", "services_presented", "feedback"]
@@ -55,6 +66,15 @@ class FollowUpForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["channel"].required = True
+        self.fields["channel"].widget.attrs["data-email-hint"] = "email-hint"
+        self.fields["named_contact"].queryset = (
+            get_user_model().objects.filter(is_active=True).order_by("first_name", "last_name")
+        )
+        if self.instance.pk and not self.instance.named_contact_id:
+            self.initial.setdefault("named_contact", self.instance.organisation.account_manager_id)
+
+    def email_chosen(self) -> bool:
+        return (self["channel"].value() or "") == "email"
 
     def clean_new_needs(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data["new_needs"].splitlines() if line.strip()]
@@ -133,6 +153,35 @@ class MeetingForm(VersionedFormMixin, IdempotentFormMixin, forms.ModelForm):
             "agenda": forms.Textarea(attrs={"rows": 3}),
             "minutes": forms.Textarea(attrs={"rows": 6}),
         }
+
+
+class ManagementReviewForm(IdempotentFormMixin, forms.Form):
+    """Management's record that it reviewed a key or strategic customer's plan in its meeting."""
+
+    reviewed_on = BoundedDateField(
+        label=_("Reviewed on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    note = forms.CharField(label=_("Note"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ReferralForm(IdempotentFormMixin, forms.ModelForm):
+    class Meta:
+        model = Referral
+        fields = ["need", "provider", "contact_name", "contact_details", "arrangement"]
+        widgets = {"arrangement": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["provider"].queryset = Organisation.objects.filter(
+            customer_group=CustomerGroup.STAKEHOLDER, is_archived=False
+        ).order_by("name")
+
+
+class ServiceStartForm(VersionedFormMixin, IdempotentFormMixin, forms.ModelForm):
+    class Meta:
+        model = ServiceStart
+        fields = ["need_assessment", "service_promise"]
+        widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in ["need_assessment", "service_promise"]}
 
 
 class ReminderPreferenceForm(forms.ModelForm):

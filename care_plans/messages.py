@@ -18,7 +18,7 @@ from accounts.messages import (
     variants,
 )
 from accounts.messages import user as user_param
-from care_plans.models import AfterCareStep, CarePlan, FollowUp, PlanAction
+from care_plans.models import AfterCareStep, CarePlan, FollowUp, PlanAction, Referral
 from reminders.models import Reminder
 
 Stage = Reminder.Stage
@@ -30,6 +30,19 @@ for _code, _template in [
         "care_plans.manager_change_title",
         _("Tell the customer that %(new)s is now their account manager (was %(old)s)"),
     ),
+    ("care_plans.annual_review_title", _("Annual review with the customer (the care model requires it)")),
+    (
+        "care_plans.steering_meeting_title",
+        _("Steering group meeting (the care model requires one every %(months)s months)"),
+    ),
+    ("care_plans.progress_check_title", _("Progress check: %(delivery)s")),
+    (
+        "care_plans.responsible_change_title",
+        _("Tell the customer that %(new)s is now responsible for %(delivery)s (was %(old)s)"),
+    ),
+    ("care_plans.referral_title", _("Referral to %(provider)s: ask how it went (%(need)s)")),
+    ("care_plans.referral", _("Referred to %(provider)s: %(need)s (%(arrangement)s)")),
+    ("care_plans.service_start", _("Service need and service promise recorded: %(delivery)s")),
     # The timeline
     ("care_plans.followup_due", _("Follow-up due %(date)s: %(title)s")),
     ("care_plans.followup_done", _("Follow-up done (%(channel)s): %(title)s")),
@@ -37,6 +50,7 @@ for _code, _template in [
     ("care_plans.plan_status", _("Care plan is now %(status)s")),
     ("care_plans.plan_reviewed", _("Care plan reviewed; next review %(date)s")),
     ("care_plans.action_done", _("Action done: %(title)s")),
+    ("care_plans.management_review", _("Management reviewed the care plan on %(date)s")),
     ("care_plans.group_founded", _("Steering group founded: %(name)s")),
     ("care_plans.meeting", _("Steering group meeting: %(group)s")),
     # Reminders: what is due, at which stage
@@ -55,6 +69,7 @@ for _code, _template in [
 
 register_choices(CarePlan, "status")
 register_choices(FollowUp, "channel")
+register_choices(Referral, "arrangement")
 
 
 # --- follow-up titles ----------------------------------------------------------------------------------------
@@ -67,6 +82,48 @@ def aftercare_title_message(step: AfterCareStep, delivery) -> dict:
 
 def manager_change_title_message(new_manager, old_manager) -> dict:
     return build("care_plans.manager_change_title", new=user_param(new_manager), old=user_param(old_manager))
+
+
+def annual_review_title_message() -> dict:
+    return build("care_plans.annual_review_title")
+
+
+def steering_meeting_title_message(months: int) -> dict:
+    return build("care_plans.steering_meeting_title", months=str(months))
+
+
+def progress_check_title_message(delivery) -> dict:
+    return build("care_plans.progress_check_title", delivery=delivery.title)
+
+
+def responsible_change_title_message(delivery, new_responsible, old_responsible) -> dict:
+    return build(
+        "care_plans.responsible_change_title",
+        delivery=delivery.title,
+        new=user_param(new_responsible),
+        old=user_param(old_responsible),
+    )
+
+
+def referral_title_message(referral) -> dict:
+    return build("care_plans.referral_title", provider=referral.provider.name, need=referral.need)
+
+
+def referral_message(referral) -> dict:
+    return build(
+        "care_plans.referral",
+        provider=referral.provider.name,
+        need=referral.need,
+        arrangement=choice(Referral, "arrangement", referral.arrangement, lower=True),
+    )
+
+
+def service_start_message(delivery) -> dict:
+    return build("care_plans.service_start", delivery=delivery.title)
+
+
+def management_review_message(review) -> dict:
+    return build("care_plans.management_review", date=date(review.reviewed_on))
 
 
 def follow_up_title(follow_up: FollowUp):

@@ -3,6 +3,7 @@
 from accounts.access import can_edit_organisation
 from care_plans.models import CarePlan, FollowUp
 from care_plans.services import plan_required
+from crm.models import Delivery
 
 
 def care_panel(request, organisation) -> dict:
@@ -17,8 +18,17 @@ def care_panel(request, organisation) -> dict:
         .select_related("owner")
         .order_by("due_date")[:10]
     )
+    # Deliveries running or ahead: what was promised at their start (the after-care thesis: from the first day).
+    deliveries = list(
+        Delivery.objects.filter(
+            organisation=organisation, status__in=[Delivery.Status.PLANNED, Delivery.Status.IN_PROGRESS]
+        )
+        .select_related("service_start")
+        .order_by("start_date", "pk")[:5]
+    )
     return {
         "organisation": organisation,
+        "deliveries": deliveries,
         "plan": plan,
         "plan_required": plan is None and plan_required(organisation),
         "follow_ups": follow_ups,

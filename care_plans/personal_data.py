@@ -2,7 +2,18 @@
 
 from django.db.models import Q
 
-from care_plans.models import CarePlan, FollowUp, Meeting, NewNeed, PlanAction, SteeringGroup, SteeringGroupMember
+from care_plans.models import (
+    CarePlan,
+    FollowUp,
+    ManagementReview,
+    Meeting,
+    NewNeed,
+    PlanAction,
+    Referral,
+    ServiceStart,
+    SteeringGroup,
+    SteeringGroupMember,
+)
 from kumppani.privacy import register
 
 register(
@@ -15,3 +26,6 @@ register(SteeringGroup, ["name", "purpose"])
 register(SteeringGroupMember, ["name", "duties"], linked=lambda s: Q(contact=s.pk))
 register(Meeting, ["location", "agenda", "minutes"])
 register(PlanAction, ["title"])
+register(ManagementReview, ["note"])
+register(ServiceStart, ["need_assessment", "service_promise"])
+register(Referral, ["need", "contact_name", "contact_details"])

@@ -15,3 +15,16 @@ def on_account_manager_changed(sender, *, organisation, old_manager, new_manager
     services.followup_create_for_manager_change(
         organisation=organisation, old_manager=old_manager, new_manager=new_manager, actor=actor
     )
+
+
+def on_delivery_responsible_changed(sender, *, delivery, old_responsible_id, new_responsible, actor=None, **kwargs):
+    from django.contrib.auth import get_user_model
+
+    from care_plans.service_path import followup_create_for_responsible_change
+
+    followup_create_for_responsible_change(
+        delivery=delivery,
+        old_responsible=get_user_model().objects.filter(pk=old_responsible_id).first(),
+        new_responsible=new_responsible,
+        actor=actor,
+    )

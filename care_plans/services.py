@@ -4,15 +4,16 @@ import datetime
 import logging
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from care_plans import messages
+from care_plans import messages, required
 from care_plans.models import (
     AfterCareModel,
     CarePlan,
     FollowUp,
+    ManagementReview,
     Meeting,
     NewNeed,
     PlanAction,
@@ -25,7 +26,8 @@ from crm.timeline import timeline_add, timeline_update_source
 from kumppani.lib.workdays import add_working_days, due_after
 from leads import services as lead_services
 from leads.models import Lead, Need
-from segments.models import CareModel
+from segments import care_models
+from segments import services as segment_services
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +49,9 @@ def followups_create_for_delivery(*, delivery, actor=None) -> list[FollowUp]:
 
     Safe to call twice: (delivery, step) is unique, so a repeated signal adds nothing.
     """
+    # A care model may switch after-care off for its customers; without a model every delivery gets it.
+    if care_models.after_care_off(delivery.organisation):
+        return []
     model = aftercare_model_for(delivery)
     if model is None:
         return []
@@ -211,6 +216,8 @@ def followup_complete(*, follow_up: FollowUp, actor, new_needs: list[str]) -> Fo
         ],
         url=follow_up.get_absolute_url(),
     )
+    if follow_up.kind == FollowUp.Kind.ANNUAL_REVIEW:
+        required.required_items_create(organisation_ids=[follow_up.organisation_id])  # the next one
     return follow_up
 
 
@@ -268,16 +275,24 @@ def need_to_offer(*, need: NewNeed, actor):
 
 
 def care_model_for(organisation):
-    """The care model of the organisation's segment (segments app), or None."""
-    return CareModel.for_organisation(organisation)
+    """The customer's care model (segments.care_models decides which), or None."""
+    return care_models.care_model_for(organisation)
 
 
 def effective_contact_interval(plan: CarePlan) -> int | None:
-    """Months between contacts: the plan's override, else its segment's care model."""
+    """Months between contacts: the plan's own rhythm, else the customer's care model's."""
     if plan.contact_interval_months:
         return plan.contact_interval_months
     model = care_model_for(plan.organisation)
     return getattr(model, "contact_interval_months", None) if model else None
+
+
+def plan_contact_interval():
+    """The months of the customer's open care plan's own rhythm (an expression for segments' next contact)."""
+    plans = CarePlan.objects.filter(
+        organisation=OuterRef("pk"), status__in=OPEN_PLAN_STATUSES, contact_interval_months__isnull=False
+    )
+    return Subquery(plans.values("contact_interval_months")[:1])
 
 
 def plan_required(organisation) -> bool:
@@ -292,6 +307,8 @@ def plan_save(*, plan: CarePlan, actor, services=None) -> CarePlan:
     plan.save()
     if services is not None:
         plan.services_to_offer.set(services)
+    # The plan's own contact rhythm, where set, drives the customer's next contact (segments.services).
+    segment_services.next_contact_refresh(plan.organisation_id)
     message = messages.plan_message(plan)
     if creating:
         timeline_add(organisation=plan.organisation, kind="care_plan", actor=actor, source=plan, **message)
@@ -306,6 +323,7 @@ def plan_set_status(*, plan: CarePlan, status: str, actor) -> CarePlan:
     plan.status = status
     plan.full_clean()
     plan.save(update_fields=["status", "updated_at"])
+    segment_services.next_contact_refresh(plan.organisation_id)  # a closed plan's rhythm no longer applies
     timeline_add(
         organisation=plan.organisation,
         kind="care_plan",
@@ -333,6 +351,23 @@ def plan_mark_reviewed(*, plan: CarePlan, actor) -> CarePlan:
         **messages.plan_reviewed_message(plan),
     )
     return plan
+
+
+@transaction.atomic
+def management_review_record(*, plan: CarePlan, reviewed_on, note: str, actor) -> ManagementReview:
+    """Management reviewed the plan in its meeting: the date, a note, who recorded it; on the timeline too."""
+    review = ManagementReview(plan=plan, reviewed_on=reviewed_on, note=note.strip(), recorded_by=actor)
+    review.full_clean()
+    review.save()
+    timeline_add(
+        organisation=plan.organisation,
+        kind="care_plan",
+        actor=actor,
+        url=plan.get_absolute_url(),
+        detail=review.note[:500],
+        **messages.management_review_message(review),
+    )
+    return review
 
 
 @transaction.atomic
@@ -440,4 +475,5 @@ def meeting_save(*, meeting: Meeting, actor) -> Meeting:
         )
     else:
         timeline_update_source(source=meeting, occurred_at=meeting.starts_at, **message)
+    required.steering_meeting_held(meeting=meeting, actor=actor)
     return meeting

@@ -27,7 +27,13 @@ from crm.models import (
     RegisterSettings,
 )
 from crm.preferences import Decision, preference_record
-from crm.signals import account_manager_changed, agreement_saved, delivery_completed, interaction_logged
+from crm.signals import (
+    account_manager_changed,
+    agreement_saved,
+    delivery_completed,
+    delivery_responsible_changed,
+    interaction_logged,
+)
 from crm.timeline import timeline_add, timeline_update_source
 from kumppani.lib.size_class import size_class as compute_size_class
 
@@ -269,7 +275,8 @@ def delivery_save(*, delivery: Delivery, actor) -> Delivery:
     creating = delivery.pk is None
     if delivery.unit_id is None and delivery.responsible_id:
         delivery.unit = delivery.responsible.primary_unit_or_none()
-    was_done = not creating and Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.DONE).exists()
+    before = None if creating else Delivery.objects.filter(pk=delivery.pk).values("status", "responsible_id").first()
+    was_done = before is not None and before["status"] == Delivery.Status.DONE
     if creating:
         delivery.created_by = actor
     becomes_done = delivery.status == Delivery.Status.DONE and not was_done
@@ -295,6 +302,17 @@ def delivery_save(*, delivery: Delivery, actor) -> Delivery:
         # robust: the delivery is saved and done; a reaction that fails after the commit must not answer the
         # person with an error for a write that happened. It is logged, and the nightly sweep makes the after-care.
         transaction.on_commit(lambda: delivery_completed.send_robust(sender=Delivery, delivery=delivery, actor=actor))
+    if before is not None and before["responsible_id"] != delivery.responsible_id:
+        old_responsible_id = before["responsible_id"]
+        transaction.on_commit(
+            lambda: delivery_responsible_changed.send_robust(
+                sender=Delivery,
+                delivery=delivery,
+                old_responsible_id=old_responsible_id,
+                new_responsible=delivery.responsible,
+                actor=actor,
+            )
+        )
     return delivery
 
 

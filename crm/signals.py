@@ -14,5 +14,7 @@ delivery_completed = Signal()
 account_manager_changed = Signal()
 # Sent after commit with agreement, actor when a partnership agreement is created or edited.
 agreement_saved = Signal()
+# Sent after commit with delivery, old_responsible_id, new_responsible, actor when a delivery's responsible changes.
+delivery_responsible_changed = Signal()
 # Sent with organisation, interaction when a contact with the customer is logged or its date edited.
 interaction_logged = Signal()

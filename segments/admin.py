@@ -4,7 +4,15 @@ from django.contrib import admin
 
 from kumppani.publish import publish_after_commit
 from kumppani.web.admin import HistoryAdmin, ReadOnlyAdmin
-from segments.models import CareModel, Segment, SegmentChange, SegmentReview, Suggestion, SuggestionSettings
+from segments.models import (
+    CareModel,
+    CareModelOverride,
+    Segment,
+    SegmentChange,
+    SegmentReview,
+    Suggestion,
+    SuggestionSettings,
+)
 
 
 @admin.register(Segment)
@@ -26,26 +34,33 @@ class SegmentAdmin(HistoryAdmin):
 @admin.register(CareModel)
 class CareModelAdmin(HistoryAdmin):
     list_display = (
+        "customer_group",
         "segment",
+        "is_active",
         "contact_interval_months",
         "requires_care_plan",
         "requires_annual_review",
         "requires_steering_group",
         "requires_after_care",
+        "after_care_off",
         "responsible_role",
     )
+    list_filter = ("customer_group", "is_active")
     list_select_related = ("segment",)
     fieldsets = (
         (
             None,
             {
                 "fields": (
+                    "customer_group",
                     "segment",
+                    "is_active",
                     "contact_interval_months",
                     "requires_care_plan",
                     "requires_annual_review",
                     "requires_steering_group",
                     "requires_after_care",
+                    "after_care_off",
                     "responsible_role",
                 )
             },
@@ -57,7 +72,7 @@ class CareModelAdmin(HistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        if "contact_interval_months" in form.changed_data:
+        if {"contact_interval_months", "customer_group", "segment", "is_active"} & set(form.changed_data):
             from segments.tasks import recompute_next_contacts_task
 
             # Never waits for a broker that is down; the nightly recompute does it then.
@@ -108,3 +123,21 @@ class SegmentReviewAdmin(HistoryAdmin):
     search_fields = ("organisation__name",)
     list_select_related = ("organisation", "resolved_by")
     raw_id_fields = ("organisation",)
+
+
+@admin.register(CareModelOverride)
+class CareModelOverrideAdmin(HistoryAdmin):
+    """A customer's own care model, ahead of its group's and segment's (segments.care_models)."""
+
+    list_display = ("organisation", "care_model", "set_by", "set_at")
+    list_select_related = ("organisation", "care_model__segment", "set_by")
+    search_fields = ("organisation__name",)
+    raw_id_fields = ("organisation",)
+    readonly_fields = ("set_by", "set_at")
+
+    def save_model(self, request, obj, form, change):
+        obj.set_by = request.user
+        super().save_model(request, obj, form, change)
+        from segments.tasks import recompute_next_contacts_task
+
+        publish_after_commit(recompute_next_contacts_task)

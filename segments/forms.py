@@ -31,14 +31,19 @@ class SegmentChangeForm(IdempotentFormMixin, forms.Form):
         help_text=_("Why the customer moves: this is kept in the segment history."),
     )
 
-    def __init__(self, *args, current: str = "", **kwargs):
+    def __init__(self, *args, current: str = "", customer_group: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["segment"].choices = segment_choices()
         self.current = current
+        self.customer_group = customer_group
 
     def clean_segment(self) -> str:
+        from segments.services import SEGMENTED_GROUPS, segmented_group_message
+
         value = self.cleaned_data["segment"]
         code = "" if value == UNCLASSIFIED_CHOICE else value
+        if code and self.customer_group and self.customer_group not in SEGMENTED_GROUPS:
+            raise forms.ValidationError(segmented_group_message())
         if code == self.current:
             raise forms.ValidationError(_("The customer is already in this segment."))
         return code

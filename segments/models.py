@@ -5,6 +5,7 @@ the rows here keep the past and the definitions admins edit.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -15,6 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from accounts.messages import localised as _localised
 from accounts.roles import Role
+from crm.models import CustomerGroup
 from kumppani.lib.contrast import text_colour_for
 
 STRATEGIC = "strategic"
@@ -126,11 +128,26 @@ class SegmentChange(models.Model):
 
 
 class CareModel(models.Model):
-    """How a segment's customers are cared for. Shipped values are Kumppani's defaults, not from the sources."""
+    """How a customer group's customers, optionally only those of one segment, are cared for.
 
-    segment = models.OneToOneField(
-        Segment, verbose_name=_("segment"), on_delete=models.PROTECT, related_name="care_model"
+    Which model a customer follows is decided in one place, `segments.care_models.care_model_for`: the
+    customer's own override, else its group's model for its segment, else its group's model without a segment.
+    Shipped values are Kumppani's defaults, not from the sources.
+    """
+
+    customer_group = models.CharField(
+        _("customer group"), max_length=20, choices=CustomerGroup.choices, default=CustomerGroup.BUSINESS
     )
+    segment = models.ForeignKey(
+        Segment,
+        verbose_name=_("segment"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="care_models",
+        help_text=_("Leave empty for the model of the whole customer group."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
     contact_interval_months = models.PositiveSmallIntegerField(
         _("contact interval (months)"),
         null=True,
@@ -147,6 +164,14 @@ class CareModel(models.Model):
     requires_annual_review = models.BooleanField(_("annual review required"), default=False)
     requires_steering_group = models.BooleanField(_("steering group required"), default=False)
     requires_after_care = models.BooleanField(_("after-care required"), default=False)
+    after_care_off = models.BooleanField(
+        _("no after-care"),
+        default=False,
+        help_text=_(
+            "Switch after-care off for these customers: their deliveries get no after-care follow-ups. A customer "
+            "with no care model gets after-care for every delivery."
+        ),
+    )
     responsible_role = models.CharField(
         _("responsible role"), max_length=20, choices=Role.choices, default=Role.ACCOUNT_MANAGER
     )
@@ -165,26 +190,51 @@ class CareModel(models.Model):
     class Meta:
         verbose_name = _("care model")
         verbose_name_plural = _("care models")
-        ordering = ["segment__order"]
+        ordering = ["customer_group", "segment__order", "pk"]
+        constraints = [
+            # One active model per (group, segment); "no segment" counts as one value, not as NULLs that differ.
+            models.UniqueConstraint(
+                fields=["customer_group", "segment"],
+                condition=Q(is_active=True),
+                nulls_distinct=False,
+                name="one_active_care_model_per_group_segment",
+            )
+        ]
 
     def __str__(self) -> str:
-        return str(self.segment)
+        group = self.get_customer_group_display()
+        return f"{group} – {self.segment}" if self.segment_id else str(group)
+
+    def validate_constraints(self, exclude=None) -> None:
+        # clean() names the clash in words an admin understands; the database constraint stays the guard.
+        super().validate_constraints(exclude={*(exclude or ()), "customer_group"})
+
+    def clean(self) -> None:
+        if not self.is_active:
+            return
+        clash = CareModel.objects.filter(
+            is_active=True, customer_group=self.customer_group, segment_id=self.segment_id
+        ).exclude(pk=self.pk)
+        if clash.exists():
+            raise ValidationError(
+                _(
+                    "This customer group already has an active care model for this segment. Edit that one, or "
+                    "make it inactive first."
+                )
+                if self.segment_id
+                else _(
+                    "This customer group already has an active care model for the whole group. Edit that one, "
+                    "or make it inactive first."
+                ),
+                code="care_model_clash",
+            )
 
     @classmethod
     def for_organisation(cls, organisation) -> "CareModel | None":
-        """The care model of the organisation's segment, or None; kept on the instance for the rest of a request
-        (the organisation page's segment and care panels both ask)."""
-        cached = organisation.__dict__.get("_care_model")
-        if cached is not None and cached[0] == organisation.segment:
-            return cached[1]
-        model = cls.objects.filter(segment__code=organisation.segment).first() if organisation.segment else None
-        cls.remember_for(organisation, model)
-        return model
+        """The customer's care model (segments.care_models.care_model_for decides which)."""
+        from segments.care_models import care_model_for
 
-    @staticmethod
-    def remember_for(organisation, model: "CareModel | None") -> None:
-        """Keep `model` as the organisation's care model for the rest of the request (fetched some other way)."""
-        organisation.__dict__["_care_model"] = (organisation.segment, model)
+        return care_model_for(organisation)
 
     @property
     def rhythm(self) -> str:
@@ -316,6 +366,7 @@ class SegmentReview(models.Model):
 
     class Reason(models.TextChoices):
         AGREEMENT_ENDED = "agreement_ended", _("Partnership agreement ended")
+        NOT_SEGMENTED_GROUP = "not_segmented_group", _("An individual or a network partner in a segment")
 
     organisation = models.ForeignKey(
         "crm.Organisation", verbose_name=_("customer"), on_delete=models.PROTECT, related_name="segment_reviews"
@@ -349,3 +400,31 @@ class SegmentReview(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation_id}: {self.get_reason_display()}"
+
+
+class CareModelOverride(models.Model):
+    """A customer that follows another care model than its group and segment would give it."""
+
+    organisation = models.OneToOneField(
+        "crm.Organisation", verbose_name=_("customer"), on_delete=models.PROTECT, related_name="care_model_override"
+    )
+    care_model = models.ForeignKey(
+        CareModel, verbose_name=_("care model"), on_delete=models.PROTECT, related_name="overrides"
+    )
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("set by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    set_at = models.DateTimeField(_("set"), default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("care model of a customer")
+        verbose_name_plural = _("care models of customers")
+
+    def __str__(self) -> str:
+        return f"{self.organisation} → {self.care_model}"

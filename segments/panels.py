@@ -3,13 +3,14 @@
 from django.utils import timezone
 
 from accounts.access import can_edit_organisation, can_view_register
-from segments.models import CareModel, Segment, SegmentChange, SegmentReview, Suggestion
+from segments.care_models import care_model_for
+from segments.models import Segment, SegmentChange, SegmentReview, Suggestion
 
 
 def segment_panel(request, organisation) -> dict | None:
     if not can_view_register(request.user):
         return None
-    segments = {s.code: s for s in Segment.objects.select_related("care_model")}
+    segments = {s.code: s for s in Segment.objects.all()}
     names = {code: s.name for code, s in segments.items()}
     history = list(
         SegmentChange.objects.filter(organisation=organisation)
@@ -23,9 +24,7 @@ def segment_panel(request, organisation) -> dict | None:
     if suggestion is not None:
         suggestion.explained = suggestion.explanation_text_with(names)
         suggestion.segment = segments.get(suggestion.suggested_code)
-    current = segments.get(organisation.segment)
-    care_model = getattr(current, "care_model", None) if current is not None else None
-    CareModel.remember_for(organisation, care_model)  # the care panel asks too
+    care_model = care_model_for(organisation)  # kept on the instance: the care panel asks too
     due = organisation.next_contact_due
     return {
         "organisation": organisation,

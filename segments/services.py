@@ -4,10 +4,12 @@ Only this module writes crm's stored Organisation.segment and Organisation.next_
 """
 
 import datetime
+from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, Min, OuterRef, Q, Sum
+from django.db.models import Count, Exists, F, IntegerField, Min, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -16,6 +18,7 @@ from crm.models import CustomerGroup, Delivery, Interaction, Organisation, Partn
 from crm.timeline import timeline_add
 from kumppani.lib.months import add_months, next_contact_due
 from kumppani.web.figures import figures_touch
+from segments.care_models import CARE_MODEL_ID, with_care_model
 from segments.messages import accepted_suggestion_message, changed_message
 from segments.metrics import SEGMENT_FIGURES
 from segments.models import (
@@ -33,6 +36,13 @@ from segments.suggest import Facts, classify, explain
 
 # The five segments apply to business and public-sector customers (Gradia's customer programme 2020-2023).
 SEGMENTED_GROUPS = (CustomerGroup.BUSINESS, CustomerGroup.PUBLIC)
+
+
+def segmented_group_message() -> str:
+    return _(
+        "Segments apply to business and public-sector customers only: an individual or a network partner is not "
+        "placed in a segment."
+    )
 
 
 def strategic_rule_message() -> str:
@@ -55,14 +65,24 @@ def segment_name(code: str) -> str:
     return segment.name if segment else code
 
 
-def care_intervals() -> dict[str, int | None]:
-    """Contact interval in months per segment code (None: no tracked rhythm)."""
-    return dict(CareModel.objects.values_list("segment__code", "contact_interval_months"))
+# Apps above segments give a customer its own contact rhythm (a care plan's interval) by registering a factory of
+# an expression of months for the organisation being queried; the first that has a value wins over the care
+# model's interval.
+_INTERVAL_OVERRIDES: list[Callable] = []
 
 
-def due_date_for(*, segment: str, last_contact_at, today: datetime.date | None = None, intervals=None):
-    intervals = care_intervals() if intervals is None else intervals
-    return next_contact_due(last_contact_at, intervals.get(segment), today or timezone.localdate())
+def register_contact_interval(expression_factory: Callable) -> None:
+    if expression_factory not in _INTERVAL_OVERRIDES:
+        _INTERVAL_OVERRIDES.append(expression_factory)
+
+
+def with_contact_interval(organisations):
+    """Annotate `contact_interval`: a registered own rhythm (a care plan's), else the customer's care model's."""
+    model_interval = Subquery(CareModel.objects.filter(pk=OuterRef(CARE_MODEL_ID)).values("contact_interval_months"))
+    annotated = with_care_model(organisations).annotate(model_interval=model_interval)
+    own = [factory() for factory in _INTERVAL_OVERRIDES]
+    interval = Coalesce(*own, F("model_interval"), output_field=IntegerField()) if own else F("model_interval")
+    return annotated.annotate(contact_interval=interval)
 
 
 @transaction.atomic
@@ -87,6 +107,8 @@ def segment_change(
         raise ValidationError({"segment": _("The customer is already in this segment.")})
     if to_code and not Segment.objects.filter(code=to_code, is_active=True).exists():
         raise ValidationError({"segment": _("Unknown segment.")})
+    if to_code and current.customer_group not in SEGMENTED_GROUPS:
+        raise ValidationError({"segment": segmented_group_message()}, code="not_segmented_group")
     if to_code == STRATEGIC and current.active_agreement() is None:
         raise ValidationError({"segment": strategic_rule_message()}, code="strategic_needs_agreement")
     change = SegmentChange.objects.create(
@@ -98,8 +120,8 @@ def segment_change(
         source=source,
         explanations=explanations or {},
     )
-    due = due_date_for(segment=to_code, last_contact_at=current.last_contact_at)
-    Organisation.objects.filter(pk=current.pk).update(segment=to_code, next_contact_due=due)
+    Organisation.objects.filter(pk=current.pk).update(segment=to_code)
+    due = next_contact_refresh(current.pk)  # the new segment may bring another care model
     organisation.segment, organisation.next_contact_due = to_code, due
     # A typed reason stays as typed in the entry's detail; an accepted suggestion's explanation is system text,
     # stored in every language and shown in the reader's.
@@ -137,11 +159,15 @@ def segment_change(
 
 
 def next_contact_refresh(organisation_id: int) -> datetime.date | None:
-    """Recompute one customer's due date from its care model and its last logged contact."""
-    row = Organisation.objects.filter(pk=organisation_id).values("segment", "last_contact_at").first()
+    """Recompute one customer's due date from its contact rhythm (with_contact_interval) and its last contact."""
+    row = (
+        with_contact_interval(Organisation.objects.filter(pk=organisation_id))
+        .values("contact_interval", "last_contact_at")
+        .first()
+    )
     if row is None:
         return None
-    due = due_date_for(segment=row["segment"], last_contact_at=row["last_contact_at"])
+    due = next_contact_due(row["last_contact_at"], row["contact_interval"], timezone.localdate())
     Organisation.objects.filter(pk=organisation_id).update(next_contact_due=due)
     figures_touch(SEGMENT_FIGURES)
     return due
@@ -150,11 +176,12 @@ def next_contact_refresh(organisation_id: int) -> datetime.date | None:
 def next_contacts_recompute(today: datetime.date | None = None) -> int:
     """Rebuild every stored due date (nightly, and after a care model changes). Returns the number changed."""
     today = today or timezone.localdate()
-    intervals = care_intervals()
     changed = []
-    rows = Organisation.objects.values_list("pk", "segment", "last_contact_at", "next_contact_due")
-    for pk, segment, last_contact_at, stored in rows.iterator(chunk_size=2000):
-        due = next_contact_due(last_contact_at, intervals.get(segment), today)
+    rows = with_contact_interval(Organisation.objects.all()).values_list(
+        "pk", "contact_interval", "last_contact_at", "next_contact_due"
+    )
+    for pk, interval, last_contact_at, stored in rows.iterator(chunk_size=2000):
+        due = next_contact_due(last_contact_at, interval, today)
         # A never-contacted customer stays due on the day it first became due: don't move it to today.
         if last_contact_at is None and due is not None and stored is not None:
             continue
@@ -388,6 +415,35 @@ def agreements_check(*, today: datetime.date | None = None) -> dict[str, int]:
         .exclude(organisation__in=lapsed.values("pk"))
         .update(resolved_at=timezone.now(), resolution=_("Agreement active again or no longer strategic"))
     )
-    if resolved:
+    flagged += unsegmented_groups_flag()
+    if resolved or flagged:
         figures_touch(SEGMENT_FIGURES)
     return {"flagged": flagged, "resolved": resolved}
+
+
+def unsegmented_groups_flag() -> int:
+    """Individuals and network partners placed in a segment before the rule are listed for a person to decide
+    (moving them to unclassified resolves it); nothing is cleared by the system."""
+    reason = SegmentReview.Reason.NOT_SEGMENTED_GROUP
+    flagged = 0
+    misplaced = (
+        Organisation.objects.exclude(segment=UNCLASSIFIED)
+        .exclude(customer_group__in=SEGMENTED_GROUPS)
+        .exclude(segment_reviews__reason=reason)
+    )
+    for organisation in misplaced.only("pk"):
+        try:
+            with transaction.atomic():
+                SegmentReview.objects.create(organisation=organisation, reason=reason)
+        except IntegrityError:
+            continue
+        flagged += 1
+    return flagged
+
+
+def strategic_candidate_suggest(organisation_id: int) -> None:
+    """An active partnership agreement puts a business or public-sector customer in the review queue at once as
+    a strategic candidate (the nightly refresh would, a day later)."""
+    candidates = suggestion_candidates().filter(pk=organisation_id)
+    if candidates.exclude(segment=STRATEGIC).exists():
+        suggestions_refresh(organisations=candidates)

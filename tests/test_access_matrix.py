@@ -212,6 +212,12 @@ MATRIX = [
     # ...a teacher may turn their need into a lead, but offers are account managers' work
     ("care_plans:need_to_offer",         POST, "teachers_need",       LOGIN,    403,      DRAFT,    403,      DRAFT),
     # Care plans
+    ("care_plans:referral_create",       GET,  "follow_up",           LOGIN,    403,      200,      403,      200),
+    ("care_plans:referral_create",       POST, "follow_up",           LOGIN,    403,      200,      403,      200),
+    ("care_plans:referral_create",       GET,  "archived_follow_up",  LOGIN,    403,      404,      403,      200),
+    ("care_plans:service_start",         GET,  "delivery",            LOGIN,    403,      200,      200,      200),
+    ("care_plans:service_start",         POST, "delivery",            LOGIN,    403,      200,      403,      200),
+    ("care_plans:service_start",         GET,  "archived_delivery",   LOGIN,    403,      404,      404,      200),
     ("care_plans:plan_list",             GET,  None,                  LOGIN,    403,      200,      200,      200),
     ("care_plans:plan_list",             HTMX, None,                  LOGIN,    403,      200,      200,      200),
     ("care_plans:plan_review_list",      GET,  None,                  LOGIN,    403,      200,      200,      200),
@@ -230,6 +236,9 @@ MATRIX = [
     ("care_plans:plan_status",           POST, "plan",                LOGIN,    403,      PLAN,     403,      PLAN),
     ("care_plans:plan_reviewed",         GET,  "plan",                405,      405,      405,      405,      405),
     ("care_plans:plan_reviewed",         POST, "plan",                LOGIN,    403,      PLAN,     403,      PLAN),
+    ("care_plans:management_review_create", GET, "plan",               LOGIN,    403,      403,      200,      200),
+    ("care_plans:management_review_create", POST, "plan",              LOGIN,    403,      403,      200,      200),
+    ("care_plans:management_review_create", GET, "archived_plan",      LOGIN,    403,      403,      404,      200),
     ("care_plans:action_create",         GET,  "plan",                405,      405,      405,      405,      405),
     ("care_plans:action_create",         POST, "plan",                LOGIN,    403,      200,      403,      200),
     ("care_plans:action_done",           GET,  "action",              405,      405,      405,      405,      405),

@@ -28,8 +28,19 @@ from accounts.messages import registered_codes
 from accounts.models import OrgUnit, User
 from accounts.notifications import Notification
 from accounts.roles import Role
+from care_plans import required as care_required
+from care_plans import service_path as care_service_path
 from care_plans import services as care_services
-from care_plans.models import CarePlan, FollowUp, Meeting, NewNeed, PlanAction, SteeringGroup, SteeringGroupMember
+from care_plans.models import (
+    CarePlan,
+    FollowUp,
+    Meeting,
+    NewNeed,
+    PlanAction,
+    Referral,
+    SteeringGroup,
+    SteeringGroupMember,
+)
 from crm import services as crm_services
 from crm.admin.resources import OrganisationResource
 from crm.models import (
@@ -271,7 +282,41 @@ def _write_everything() -> dict:
         ),
         actor=sari,
     )
+    care_service_path.service_start_save(
+        delivery=delivery, need_assessment="Työturvallisuus.", service_promise="Koulutus ja jälkihoito.", actor=sari
+    )
     follow_ups = care_services.followups_create_for_delivery(delivery=delivery, actor=sari)
+    # A long delivery running: its progress check, and its new responsible person's task to tell the customer.
+    running = crm_services.delivery_save(
+        delivery=Delivery(
+            organisation=customer,
+            service_type=staff_training,
+            title="Esihenkilövalmennus",
+            responsible=sari,
+            start_date=today - datetime.timedelta(days=30),
+            end_date=today + datetime.timedelta(days=150),
+            status=Delivery.Status.IN_PROGRESS,
+        ),
+        actor=sari,
+    )
+    care_service_path.progress_checks_create(today=today)
+    partner = crm_services.organisation_save(
+        organisation=Organisation(name="Verkosto Kieli ry", customer_group="stakeholder"), actor=admin
+    )
+    care_service_path.referral_create(
+        referral=Referral(
+            follow_up=follow_ups[0],
+            organisation=customer,
+            provider=partner,
+            need="Sukupolvenvaihdos",
+            contact_name="Neuvoja",
+            arrangement=Referral.Arrangement.WE_PASS,
+        ),
+        actor=sari,
+    )
+    care_service_path.followup_create_for_responsible_change(
+        delivery=running, old_responsible=sari, new_responsible=katja, actor=sari
+    )
     done = follow_ups[0]
     done.channel, done.went_customer = "phone", "Hyvin meni."
     care_services.followup_complete(follow_up=done, actor=sari, new_needs=["Esimieskoulutus", "Oppisopimuspaikat"])
@@ -291,6 +336,9 @@ def _write_everything() -> dict:
     )
     care_services.plan_set_status(plan=plan, status=CarePlan.Status.ACTIVE, actor=sari)
     care_services.plan_mark_reviewed(plan=plan, actor=sari)
+    care_services.management_review_record(
+        plan=plan, reviewed_on=today, note="Käyty johtoryhmässä.", actor=_user(demo.MGMT_HELENA)
+    )
     CarePlan.objects.filter(pk=plan.pk).update(review_date=today + datetime.timedelta(days=2))
     done_action = care_services.action_save(
         action=PlanAction(plan=plan, title="Kartoita tarpeet", owner=sari, due_date=today), actor=sari
@@ -323,6 +371,8 @@ def _write_everything() -> dict:
     )
     Organisation.objects.filter(pk=unmanaged.pk).update(segment="strategic")
     segment_services.agreements_check(today=today)
+    # What the care models require comes due: an annual review (key, strategic) and steering meetings (strategic).
+    care_required.required_items_create(today=today)
 
     # Care reminders of every stage, an anonymised contact, a customer archived and restored.
     FollowUp.objects.filter(pk=follow_ups[1].pk).update(due_date=today)

@@ -13,10 +13,24 @@ from django.utils import timezone
 
 from accounts.models import Notification
 from accounts.tests.factories import UserFactory
-from care_plans.models import Meeting, NewNeed, SteeringGroup, SteeringGroupMember
+from care_plans.models import (
+    ManagementReview,
+    Meeting,
+    NewNeed,
+    Referral,
+    ServiceStart,
+    SteeringGroup,
+    SteeringGroupMember,
+)
 from care_plans.tests.factories import CarePlanFactory, FollowUpFactory, PlanActionFactory
 from crm.models import RetentionDecision, ServiceType, TimelineEntry
-from crm.tests.factories import AgreementFactory, ContactFactory, DeliveryFactory, InteractionFactory
+from crm.tests.factories import (
+    AgreementFactory,
+    ContactFactory,
+    DeliveryFactory,
+    InteractionFactory,
+    OrganisationFactory,
+)
 from kumppani import privacy
 from leads.models import LeadEvent, Offer, OfferLine
 from leads.tests.factories import LeadFactory
@@ -37,7 +51,10 @@ def _one_row_in_every_registered_table() -> None:
     organisation = contact.organisation
     InteractionFactory(organisation=organisation)
     TimelineEntry.objects.create(organisation=organisation, occurred_at=timezone.now(), kind="contact")
-    DeliveryFactory(organisation=organisation)
+    delivery = DeliveryFactory(organisation=organisation)
+    ServiceStart.objects.create(
+        delivery=delivery, need_assessment="Tarve", service_promise="Lupaus", recorded_by=UserFactory()
+    )
     AgreementFactory(organisation=organisation)
     RetentionDecision.objects.create(contact=contact, reason="Sopimus", keep_until=datetime.date(2027, 1, 1))
     OutgoingEmail.objects.create(to="someone@example.fi", language="fi", template="emails/test")
@@ -53,8 +70,17 @@ def _one_row_in_every_registered_table() -> None:
     SegmentChangeFactory(organisation=organisation)
     SegmentReviewFactory(organisation=organisation)
     follow_up = FollowUpFactory(organisation=organisation)
+    Referral.objects.create(
+        organisation=organisation,
+        provider=OrganisationFactory(customer_group="stakeholder"),
+        need="Tarve",
+        contact_name="Yhteyshenkilö",
+        arrangement="we_pass",
+        created_by=UserFactory(),
+    )
     NewNeed.objects.create(follow_up=follow_up, organisation=organisation, description="Tarve")
-    CarePlanFactory(organisation=organisation)
+    plan = CarePlanFactory(organisation=organisation)
+    ManagementReview.objects.create(plan=plan, reviewed_on=datetime.date(2026, 1, 1), recorded_by=UserFactory())
     PlanActionFactory(organisation=organisation)
     group = SteeringGroup.objects.create(organisation=organisation, name="Ohjausryhmä")
     SteeringGroupMember.objects.create(

@@ -4,7 +4,8 @@ from .calendar import CalendarFeed, new_feed_token
 from .choices import FOLLOW_UP_CHANNELS, Channel, Status
 from .configuration import AfterCareModel, AfterCareStep, ReminderSettings
 from .followups import FollowUp, NewNeed
-from .plans import CarePlan, Meeting, PlanAction, SteeringGroup, SteeringGroupMember
+from .plans import CarePlan, ManagementReview, Meeting, PlanAction, SteeringGroup, SteeringGroupMember
+from .service_path import Referral, ServiceStart
 
 __all__ = [
     "FOLLOW_UP_CHANNELS",
@@ -14,10 +15,13 @@ __all__ = [
     "CarePlan",
     "Channel",
     "FollowUp",
+    "ManagementReview",
     "Meeting",
     "NewNeed",
     "PlanAction",
+    "Referral",
     "ReminderSettings",
+    "ServiceStart",
     "Status",
     "SteeringGroup",
     "SteeringGroupMember",

@@ -88,6 +88,37 @@ class ReminderSettings(models.Model):
     plan_review_interval_days = models.PositiveSmallIntegerField(
         _("days from one plan review to the next"), default=365, validators=[MinValueValidator(1)]
     )
+    # What a care model requires comes due by these rhythms (Kumppani's defaults: the sources give none).
+    annual_review_interval_months = models.PositiveSmallIntegerField(
+        _("months from one annual review to the next"),
+        default=12,
+        validators=[MinValueValidator(1)],
+        help_text=_("Kumppani's default. A required annual review is due this long after the last one."),
+    )
+    steering_meeting_interval_months = models.PositiveSmallIntegerField(
+        _("months from one steering group meeting to the next"),
+        default=6,
+        validators=[MinValueValidator(1)],
+        help_text=_("Kumppani's default. A required steering group meets at least this often."),
+    )
+    progress_check_interval_weeks = models.PositiveSmallIntegerField(
+        _("weeks between progress checks of a long delivery"),
+        default=6,
+        validators=[MinValueValidator(1)],
+        help_text=_("Kumppani's default. A delivery longer than the limit below gets a progress check this often."),
+    )
+    long_delivery_months = models.PositiveSmallIntegerField(
+        _("a delivery is long when it lasts more than (months)"),
+        default=3,
+        validators=[MinValueValidator(1)],
+        help_text=_("Kumppani's default."),
+    )
+    referral_followup_days = models.PositiveSmallIntegerField(
+        _("days after a referral to follow up its outcome"),
+        default=14,
+        validators=[MinValueValidator(1)],
+        help_text=_("Kumppani's default."),
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -22,6 +22,11 @@ class FollowUp(models.Model):
     class Kind(models.TextChoices):
         AFTER_CARE = "after_care", _("After-care")
         MANAGER_CHANGE = "manager_change", _("New account manager")
+        ANNUAL_REVIEW = "annual_review", _("Annual review")
+        STEERING_MEETING = "steering_meeting", _("Steering group meeting")
+        PROGRESS_CHECK = "progress_check", _("Progress check")
+        RESPONSIBLE_CHANGE = "responsible_change", _("New responsible person")
+        REFERRAL = "referral", _("Referral outcome")
         OTHER = "other", _("Other")
 
     organisation = models.ForeignKey("crm.Organisation", on_delete=models.PROTECT, related_name="follow_ups")
@@ -47,6 +52,16 @@ class FollowUp(models.Model):
     services_presented = models.TextField(_("services presented"), blank=True)
     feedback = models.TextField(_("free feedback"), blank=True)
     channel = models.CharField(_("channel used"), max_length=20, choices=FOLLOW_UP_CHANNELS, blank=True)
+    # "No need now" still leaves the customer a named person to turn to (the after-care thesis, 2015).
+    no_need_now = models.BooleanField(_("no need now"), default=False)
+    named_contact = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("the customer's contact person with us"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True, editable=False)
     completed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -91,6 +106,10 @@ class FollowUp(models.Model):
     def clean(self) -> None:
         if self.status == Status.DONE and not self.channel:
             raise ValidationError({"channel": _("Tell which channel the contact was made in.")})
+        if self.no_need_now and not self.named_contact_id:
+            raise ValidationError(
+                {"named_contact": _("No need now: name the person the customer can turn to with us.")}
+            )
 
 
 class NewNeed(models.Model):

@@ -210,3 +210,25 @@ class PlanAction(models.Model):
         if self.plan_id:
             return reverse("care_plans:plan_detail", args=[self.plan_id]) + f"#action-{self.pk}"
         return reverse("care_plans:meeting_detail", args=[self.meeting_id]) + f"#action-{self.pk}"
+
+
+class ManagementReview(models.Model):
+    """Management reviewed a key or strategic customer's care plan in its meeting (Omnia's customer strategy)."""
+
+    plan = models.ForeignKey(CarePlan, on_delete=models.PROTECT, related_name="management_reviews")
+    reviewed_on = models.DateField(_("reviewed on"), validators=date_in_range_validators())
+    note = models.TextField(_("note"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("management review")
+        verbose_name_plural = _("management reviews")
+        ordering = ["-reviewed_on", "-pk"]
+        indexes = [models.Index(fields=["plan", "-reviewed_on"], name="mgmtreview_plan_date")]
+
+    def __str__(self) -> str:
+        return f"{self.plan}: {format_date(self.reviewed_on)}"

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import REGISTER_ROLES, can_view_register, require, role_required
+from accounts.access import REGISTER_ROLES, can_edit_register, can_view_register, require, role_required
 from care_plans import services
 from care_plans.access import can_make_offers, get_followup_for_user, get_rw_need_for_user, visible_followups
 from care_plans.forms import FollowUpFilter, FollowUpForm
@@ -38,6 +38,8 @@ def followup_detail(request: HttpRequest, pk: int) -> HttpResponse:
             follow_up=form.save(commit=False), actor=request.user, new_needs=form.cleaned_data["new_needs"]
         )
         messages.success(request, _("The follow-up was recorded."))
+        if form.cleaned_data["channel"] == "email":
+            messages.warning(request, _("E-mail is easily missed – call or arrange a meeting if you can."))
         return redirect(follow_up)
     context = {
         "follow_up": follow_up,
@@ -46,6 +48,8 @@ def followup_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "may_offer": can_make_offers(request.user, follow_up),
         "show_organisation_link": can_view_register(request.user),
         "needs": follow_up.needs.all(),
+        "referrals": follow_up.referrals.select_related("provider", "outcome_check"),
+        "may_refer": may_write and can_edit_register(request.user),
     }
     return render(request, "care_plans/followup_detail.html", context)
 

@@ -2,17 +2,26 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import OuterRef, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import EDITOR_ROLES, REGISTER_ROLES, role_required
 from accounts.idempotency import idempotent_create
+from accounts.roles import Role
 from care_plans import services
-from care_plans.access import get_plan_for_user, get_rw_action_for_user, get_rw_plan_for_user, visible_plans
-from care_plans.forms import CarePlanFilter, CarePlanForm, PlanActionForm
-from care_plans.models import CarePlan, PlanAction
+from care_plans.access import (
+    get_plan_for_user,
+    get_rw_action_for_user,
+    get_rw_plan_for_user,
+    may_record_management_review,
+    visible_plans,
+)
+from care_plans.forms import CarePlanFilter, CarePlanForm, ManagementReviewForm, PlanActionForm
+from care_plans.models import CarePlan, ManagementReview, PlanAction
 from care_plans.views.common import render_form
 from crm.access import get_rw_organisation_for_user
 from kumppani.web.concurrent_edits import save_versioned
@@ -40,12 +49,17 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 
 @role_required(*REGISTER_ROLES)
 def plan_review_list(request: HttpRequest) -> HttpResponse:
-    """Key and strategic customers' plans, soonest review first, for management meetings."""
-    queryset = _plans(request).filter(
-        organisation__segment__in=services.KEY_SEGMENTS, status__in=services.OPEN_PLAN_STATUSES
+    """Key and strategic customers' plans, soonest review first, for management meetings; each with the date
+    management last reviewed it."""
+    last_review = ManagementReview.objects.filter(plan=OuterRef("pk")).order_by("-reviewed_on")
+    queryset = (
+        _plans(request)
+        .filter(organisation__segment__in=services.KEY_SEGMENTS, status__in=services.OPEN_PLAN_STATUSES)
+        .annotate(last_management_review=Subquery(last_review.values("reviewed_on")[:1]))
     )
     heading = _("Key and strategic customers' care plans to review")
-    return _render_plans(request, queryset, {"heading": heading, "coverage": services.plan_coverage()})
+    context = {"heading": heading, "coverage": services.plan_coverage(), "management_reviews": True}
+    return _render_plans(request, queryset, context)
 
 
 @role_required(*REGISTER_ROLES)
@@ -62,6 +76,8 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "groups": plan.organisation.steering_groups.filter(is_active=True),
         "statuses": CarePlan.Status.choices,
         "action_form": PlanActionForm(initial={"owner": request.user.pk}) if may_write else None,
+        "management_reviews": plan.management_reviews.select_related("recorded_by")[:10],
+        "may_record_management_review": may_record_management_review(request.user),
     }
     return render(request, "care_plans/plan_detail.html", context)
 
@@ -148,6 +164,27 @@ def plan_reviewed(request: HttpRequest, pk: int) -> HttpResponse:
         request, _("The plan was marked reviewed; next review %(date)s.") % {"date": format_date(plan.review_date)}
     )
     return _back(request, plan)
+
+
+@role_required(Role.MANAGEMENT, Role.ADMIN)
+@idempotent_create
+def management_review_create(request: HttpRequest, pk: int) -> HttpResponse:
+    """Management records that it reviewed the plan in its meeting: its own record, not an edit of the plan."""
+    plan, _may_write = get_plan_for_user(request.user, pk)
+    form = ManagementReviewForm(request.POST or None, initial={"reviewed_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        services.management_review_record(
+            plan=plan, reviewed_on=form.cleaned_data["reviewed_on"], note=form.cleaned_data["note"], actor=request.user
+        )
+        messages.success(request, _("The management review was recorded."))
+        return redirect(plan)
+    return render_form(
+        request,
+        form=form,
+        title=_("Management review"),
+        back_url=plan.get_absolute_url(),
+        organisation=plan.organisation,
+    )
 
 
 @require_POST

@@ -81,6 +81,7 @@ def seed_demo(*, seed: int, organisations: int) -> dict[str, int]:
         with transaction.atomic():
             users = _units_and_users()
             _organisations(plan, users)
+            _service_path()
     return {
         "units": OrgUnit.objects.count(),
         "users": User.objects.count(),
@@ -91,6 +92,33 @@ def seed_demo(*, seed: int, organisations: int) -> dict[str, int]:
         "deliveries": Delivery.objects.count(),
         "timeline entries": TimelineEntry.objects.count(),
     }
+
+
+# What account managers agreed at the start of running deliveries (the after-care thesis: from the first day).
+SERVICE_STARTS = [
+    (
+        "Uudet työnjohtajat tarvitsevat vuorovaikutus- ja johtamistaitoja; arvioitu yhdessä "
+        "henkilöstöpäällikön kanssa.",
+        "Suunnittelupalaveri, valmennuspäivät, väliarvio puolivälissä ja henkilökohtainen yhteydenotto kahden viikon "
+        "sisällä päättymisestä; vuoden päästä katsotaan, miten opit ovat käytössä.",
+    ),
+    (
+        "Työturvallisuuskortit koko tuotannon henkilöstölle ennen kesälomia.",
+        "Koulutuspäivät kahdessa ryhmässä, todistukset viikon sisällä, jälkihoitopuhelu ja seuraavan tarpeen arvio.",
+    ),
+]
+
+
+def _service_path() -> None:
+    """Need and promise on a few running deliveries, and the progress checks long ones are due."""
+    from care_plans.service_path import progress_checks_create, service_start_save
+
+    running = Delivery.objects.filter(status__in=[Delivery.Status.PLANNED, Delivery.Status.IN_PROGRESS]).order_by(
+        "start_date", "pk"
+    )
+    for delivery, (need, promise) in zip(running.select_related("responsible")[:8], SERVICE_STARTS * 4, strict=False):
+        service_start_save(delivery=delivery, need_assessment=need, service_promise=promise, actor=delivery.responsible)
+    progress_checks_create()
 
 
 @contextmanager

@@ -111,6 +111,10 @@ def test_seed_demo_builds_a_believable_provider_once(client):
     assert Interaction.objects.count() >= 30
     assert Delivery.objects.filter(status=Delivery.Status.DONE).exists()
     assert Delivery.objects.filter(status__in=[Delivery.Status.PLANNED, Delivery.Status.IN_PROGRESS]).exists()
+    # What was agreed at a running delivery's start shows on its page (after-care from the first day).
+    from care_plans.models import ServiceStart
+
+    assert ServiceStart.objects.exists()
     assert TimelineEntry.objects.filter(kind="meeting").exists()
     assert Organisation.objects.exclude(last_contact_at=None).exists()
     assert all(i.occurred_at.tzinfo is not None for i in Interaction.objects.all()[:20])

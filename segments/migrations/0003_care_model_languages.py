@@ -60,10 +60,10 @@ def load(apps, schema_editor):
     for data in SHIPPED.SEGMENTS:
         segment, _created = Segment.objects.update_or_create(code=data["code"], defaults=data)
         shipped = {k: v for k, v in SHIPPED.CARE_MODELS[data["code"]].items() if k != "target_measures"}
-        care_model, created = CareModel.objects.get_or_create(
-            segment=segment, defaults={**shipped, **_texts(data["code"])}
-        )
-        if created:
+        # The first (business customers') model of the segment: later migrations add one per customer group.
+        care_model = CareModel.objects.filter(segment=segment).order_by("pk").first()
+        if care_model is None:
+            CareModel.objects.create(segment=segment, **shipped, **_texts(data["code"]))
             continue
         changed = []
         if care_model.target_measures_fi == SHIPPED.CARE_MODELS[data["code"]]["target_measures"]:

@@ -40,7 +40,7 @@ def test_care_models_are_marked_as_our_defaults():
             "sv": "Kumppanis standardvärde: källmaterialet anger inga kontaktrytmer. "
             "Redigera så att det motsvarar er praxis.",
         }
-    strategic = CareModel.objects.get(segment__code="strategic")
+    strategic = CareModel.objects.get(segment__code="strategic", customer_group="business")
     assert strategic.requires_steering_group and strategic.requires_care_plan
 
 

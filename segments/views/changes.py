@@ -19,9 +19,16 @@ from segments.models import CareModel, SegmentChange, SegmentReview
 def segment_change(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_rw_organisation_for_user(request.user, pk)
     initial = {"segment": organisation.segment or UNCLASSIFIED_CHOICE}
-    form = SegmentChangeForm(request.POST or None, initial=initial, current=organisation.segment)
+    form = SegmentChangeForm(
+        request.POST or None,
+        initial=initial,
+        current=organisation.segment,
+        customer_group=organisation.customer_group,
+    )
     if request.method == "POST" and form.is_valid():
-        review_open = SegmentReview.objects.filter(organisation=organisation, resolved_at__isnull=True).exists()
+        review_open = SegmentReview.objects.filter(
+            organisation=organisation, resolved_at__isnull=True, reason=SegmentReview.Reason.AGREEMENT_ENDED
+        ).exists()
         try:
             services.segment_change(
                 organisation=organisation,
@@ -40,6 +47,10 @@ def segment_change(request: HttpRequest, pk: int) -> HttpResponse:
         "form": form,
         "organisation": organisation,
         "active_agreement": organisation.active_agreement(),
-        "care_models": CareModel.objects.select_related("segment").order_by("segment__order"),
+        "care_models": CareModel.objects.filter(
+            is_active=True, customer_group=organisation.customer_group, segment__isnull=False
+        )
+        .select_related("segment")
+        .order_by("segment__order"),
     }
     return render(request, "segments/change_form.html", context)

@@ -70,5 +70,7 @@ def pivot(request: HttpRequest) -> HttpResponse:
 
 @role_required(*REGISTER_ROLES)
 def care_models(request: HttpRequest) -> HttpResponse:
-    models = CareModel.objects.select_related("segment").order_by("segment__order")
+    models = (
+        CareModel.objects.filter(is_active=True).select_related("segment").order_by("customer_group", "segment__order")
+    )
     return render(request, "segments/care_models.html", {"care_models": models})
