@@ -16,7 +16,7 @@ from care_plans.models import (
     SteeringGroup,
     SteeringGroupMember,
 )
-from crm.models import ServiceType
+from crm.models import Contact, ServiceType
 from kumppani.web.concurrent_edits import VersionedFormMixin
 from kumppani.web.dates import BoundedDateFilter
 from reminders.models import ReminderPreference
@@ -46,7 +46,15 @@ class FollowUpForm(forms.ModelForm):
 
     class Meta:
         model = FollowUp
-        fields = ["channel", "went_customer", "went_ours", "need_reassessment", "services_presented", "feedback"]
+        fields = [
+            "channel",
+            "contact",
+            "went_customer",
+            "went_ours",
+            "need_reassessment",
+            "services_presented",
+            "feedback",
+        ]
         widgets = {
             name: forms.Textarea(attrs={"rows": 3})
             for name in ["went_customer", "went_ours", "need_reassessment", "services_presented", "feedback"]
@@ -55,6 +63,10 @@ class FollowUpForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["channel"].required = True
+        self.fields["contact"].queryset = Contact.objects.filter(
+            organisation_id=self.instance.organisation_id, is_active=True, anonymised_at__isnull=True
+        )
+        self.fields["contact"].help_text = _("Asked for feedback on the follow-up afterwards.")
 
     def clean_new_needs(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data["new_needs"].splitlines() if line.strip()]

@@ -47,6 +47,15 @@ class FollowUp(models.Model):
     services_presented = models.TextField(_("services presented"), blank=True)
     feedback = models.TextField(_("free feedback"), blank=True)
     channel = models.CharField(_("channel used"), max_length=20, choices=FOLLOW_UP_CHANNELS, blank=True)
+    # Whom at the customer the follow-up reached: asked for feedback once it is done.
+    contact = models.ForeignKey(
+        "crm.Contact",
+        verbose_name=_("contact person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True, editable=False)
     completed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -1,9 +1,9 @@
 """Net Promoter Score arithmetic (Django-free).
 
-NPS = % promoters (9–10) − % detractors (0–6) of the answers, from −100 to +100. It is always reported with
+NPS = % promoters (9-10) - % detractors (0-6) of the answers, from -100 to +100. It is always reported with
 the counts behind it, and with a ± margin (95 %, the normal approximation of the difference of two shares):
 
-    ±1.96 · √((p₊(1 − p₊) + p₋(1 − p₋) + 2·p₊·p₋) / n) · 100
+    ±1.96 · √((p₊(1 - p₊) + p₋(1 - p₋) + 2·p₊·p₋) / n) · 100
 
 so a drop from 58 to 52 on 14 answers is read as the noise it is. Fewer than TOO_FEW answers are flagged.
 """
@@ -21,7 +21,7 @@ PROMOTER, PASSIVE, DETRACTOR = "promoter", "passive", "detractor"
 
 
 def category(score: int) -> str:
-    """A 0–10 score's category: promoter (9–10), passive (7–8) or detractor (0–6)."""
+    """A 0-10 score's category: promoter (9-10), passive (7-8) or detractor (0-6)."""
     if not 0 <= score <= 10:
         raise ValueError(f"an NPS score is 0–10, not {score}")
     if score >= PROMOTER_MIN:
@@ -73,9 +73,7 @@ class Nps:
         return self.answers < TOO_FEW
 
     def __add__(self, other: "Nps") -> "Nps":
-        return Nps(
-            self.promoters + other.promoters, self.passives + other.passives, self.detractors + other.detractors
-        )
+        return Nps(self.promoters + other.promoters, self.passives + other.passives, self.detractors + other.detractors)
 
 
 def nps_of(scores: Iterable[int]) -> Nps:
