@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.messages import build, choice, date, nested, register_choices, register_message, variants
 from accounts.messages import user as user_param
-from feedback.models import Invitation, LoopAction, LoopRule, Response
+from feedback.models import Invitation, LoopAction, LoopRule, Response, Survey
 from reminders.models import Reminder
 
 Stage = Reminder.Stage
@@ -16,7 +16,7 @@ for _code, _template in [
     # The timeline
     ("feedback.answered", _("Feedback answer %(score)s/10 (%(category)s)")),
     ("feedback.direct", _("Direct feedback logged (%(tone)s)")),
-    ("feedback.invited", _("Feedback survey sent: %(survey)s")),
+    ("feedback.invited", _("Feedback survey sent: %(kind)s")),
     ("feedback.not_sent", _("Feedback survey not sent: %(reason)s")),
     ("feedback.action_closed", _("Feedback follow-up closed: %(title)s")),
     # Titles and My work
@@ -33,6 +33,7 @@ for _code, _template in [
 
 register_choices(Response, "category")
 register_choices(Invitation, "reason")
+register_choices(Survey, "kind")
 
 
 def answered_message(response: Response) -> dict:
@@ -47,7 +48,7 @@ def direct_message(response: Response) -> dict:
 
 
 def invited_message(invitation: Invitation) -> dict:
-    return build("feedback.invited", survey=invitation.survey.name)
+    return build("feedback.invited", kind=choice(Survey, "kind", invitation.survey.kind))
 
 
 def not_sent_message(invitation: Invitation) -> dict:

@@ -13,7 +13,7 @@ def register() -> None:
             model=LoopAction,
             due=_due_by_date(lambda: LoopAction.objects.filter(status=LoopAction.Status.OPEN), "due_date"),
             is_open=lambda item: item.status == LoopAction.Status.OPEN,
-            message=reminder_message,
+            message=lambda action, reminder: reminder_message(reminder, action),
             select_related=("organisation", "owner", "rule"),
         )
     )

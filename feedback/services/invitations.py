@@ -15,7 +15,7 @@ or another survey during the delay counts.
 
 import datetime
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from crm.models import Contact, ContactPreference
@@ -55,9 +55,12 @@ def _invite(*, survey: Survey, organisation, contacts: list[Contact], **subject)
             send_after=now,
             **subject,
         )
-        created = Invitation.objects.bulk_create([note], ignore_conflicts=True)
-        if created and created[0].pk:
-            timeline_add(organisation=organisation, kind="feedback", **messages.not_sent_message(note))
+        try:
+            with transaction.atomic():  # a second run meets the unique note and writes nothing more
+                note.save()
+        except IntegrityError:
+            return []
+        timeline_add(organisation=organisation, kind="feedback", source=note, **messages.not_sent_message(note))
         return []
     rows = [
         Invitation(
