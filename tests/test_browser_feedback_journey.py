@@ -1,4 +1,4 @@
-"""A survey answered on a phone and its loop: the respondent opens the e-mailed link at 390×844, answers in two
+"""A survey answered on a phone and its loop: the respondent opens the e-mailed link at 390x844, answers in two
 taps and sees thanks; the account manager then finds the detractor follow-up in My work."""
 
 import re
