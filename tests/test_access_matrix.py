@@ -271,6 +271,8 @@ MATRIX = [
     ("feedback:direct_create",           GET,  "org",                 LOGIN,    403,      200,      403,      200),
     ("feedback:direct_create",           POST, "org",                 LOGIN,    403,      200,      403,      200),
     ("feedback:direct_create",           GET,  "archived",            LOGIN,    403,      404,      403,      200),
+    ("feedback:organisation_panel",      HTMX, "org",                 LOGIN,    403,      200,      200,      200),
+    ("feedback:organisation_panel",      GET,  "archived",            LOGIN,    403,      404,      404,      200),
     ("feedback:invitation_dismiss",      GET,  "not_sent",            405,      405,      405,      405,      405),
     ("feedback:invitation_dismiss",      POST, "not_sent",            LOGIN,    403,      WORK,     403,      WORK),
     # Segments

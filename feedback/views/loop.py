@@ -10,10 +10,11 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import EDITOR_ROLES, require, role_required
 from accounts.idempotency import idempotent_create
-from crm.access import get_rw_organisation_for_user
+from crm.access import get_organisation_for_user, get_rw_organisation_for_user
 from feedback.access import FIGURE_ROLES, get_action_for_user, get_response_for_user, get_rw_invitation_for_user
 from feedback.forms import DirectFeedbackForm, LoopCloseForm
 from feedback.models import LoopAction
+from feedback.panels import feedback_details
 from feedback.services import answers, invitations
 
 
@@ -23,6 +24,14 @@ def response_detail(request: HttpRequest, pk: int) -> HttpResponse:
     action = LoopAction.objects.filter(response=response).select_related("owner", "rule").first()
     context = {"response": response, "answers": response.answers.select_related("question"), "action": action}
     return render(request, "feedback/response_detail.html", context)
+
+
+@role_required(*FIGURE_ROLES)
+def organisation_feedback(request: HttpRequest, pk: int) -> HttpResponse:
+    """The organisation panel's details, loaded by htmx after the page (the page itself stays within its budget)."""
+    organisation, _may_edit = get_organisation_for_user(request.user, pk)
+    context = {"panel": feedback_details(request.user, organisation)}
+    return render(request, "feedback/panel_details.html", context)
 
 
 @login_required
