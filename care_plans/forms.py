@@ -18,7 +18,7 @@ from care_plans.models import (
     SteeringGroup,
     SteeringGroupMember,
 )
-from crm.models import CustomerGroup, Organisation, ServiceType
+from crm.models import Contact, CustomerGroup, Organisation, ServiceType
 from kumppani.web.concurrent_edits import VersionedFormMixin
 from kumppani.web.dates import BoundedDateField, BoundedDateFilter
 from reminders.models import ReminderPreference
@@ -50,6 +50,7 @@ class FollowUpForm(forms.ModelForm):
         model = FollowUp
         fields = [
             "channel",
+            "contact",
             "went_customer",
             "went_ours",
             "need_reassessment",
@@ -72,6 +73,11 @@ class FollowUpForm(forms.ModelForm):
         )
         if self.instance.pk and not self.instance.named_contact_id:
             self.initial.setdefault("named_contact", self.instance.organisation.account_manager_id)
+
+        self.fields["contact"].queryset = Contact.objects.filter(
+            organisation_id=self.instance.organisation_id, is_active=True, anonymised_at__isnull=True
+        )
+        self.fields["contact"].help_text = _("Asked for feedback on the follow-up afterwards.")
 
     def email_chosen(self) -> bool:
         return (self["channel"].value() or "") == "email"

@@ -21,6 +21,7 @@ from care_plans.models import (
     SteeringGroup,
     SteeringGroupMember,
 )
+from care_plans.signals import followup_completed
 from crm.models import AccountTeamAssignment, Delivery, Organisation
 from crm.timeline import timeline_add, timeline_update_source
 from kumppani.lib.workdays import add_working_days, due_after
@@ -218,6 +219,8 @@ def followup_complete(*, follow_up: FollowUp, actor, new_needs: list[str]) -> Fo
     )
     if follow_up.kind == FollowUp.Kind.ANNUAL_REVIEW:
         required.required_items_create(organisation_ids=[follow_up.organisation_id])  # the next one
+    # After the commit, robust: a reaction above (a feedback survey) must not fail a follow-up that was recorded.
+    transaction.on_commit(lambda: followup_completed.send_robust(sender=FollowUp, follow_up=follow_up, actor=actor))
     return follow_up
 
 

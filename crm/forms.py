@@ -135,6 +135,7 @@ class ContactForm(VersionedFormMixin, IdempotentFormMixin, forms.ModelForm):
             "last_name",
             "title",
             "work_role",
+            "role",
             "is_decision_maker",
             "email",
             "phone",
@@ -240,9 +241,15 @@ class DeliveryForm(VersionedFormMixin, IdempotentFormMixin, forms.ModelForm):
             "days",
             "value",
             "status",
+            "contacts",
             "notes",
         ]
-        widgets = {"start_date": DATE_INPUT, "end_date": DATE_INPUT, "notes": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "start_date": DATE_INPUT,
+            "end_date": DATE_INPUT,
+            "notes": forms.Textarea(attrs={"rows": 3}),
+            "contacts": forms.CheckboxSelectMultiple,
+        }
         field_classes = {"days": AmountField, "value": AmountField}
 
     def __init__(self, *args, **kwargs):
@@ -250,6 +257,10 @@ class DeliveryForm(VersionedFormMixin, IdempotentFormMixin, forms.ModelForm):
         self.fields["service_type"].queryset = ServiceType.objects.filter(is_active=True)
         self.fields["responsible"].queryset = get_user_model().objects.filter(is_active=True)
         self.fields["unit"].queryset = unit_choices(self.instance.unit_id)
+        self.fields["contacts"].queryset = Contact.objects.filter(
+            organisation_id=self.instance.organisation_id, is_active=True, anonymised_at__isnull=True
+        )
+        self.fields["contacts"].help_text = _("Asked for feedback when the delivery is done.")
 
     def clean(self):
         data = super().clean()

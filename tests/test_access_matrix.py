@@ -42,6 +42,8 @@ from crm.tests.factories import (
     InteractionFactory,
     OrganisationFactory,
 )
+from feedback.models import LoopAction, LoopRule
+from feedback.tests.factories import InvitationFactory, ResponseFactory
 from kumppani.web.admin import HistoryAdmin
 from leads.models import Lead, Offer
 from leads.tests.factories import LeadFactory
@@ -268,6 +270,20 @@ MATRIX = [
     ("care_plans:feed_rotate",           POST, None,                  LOGIN,    PREFS,    PREFS,    PREFS,    PREFS),
     ("care_plans:calendar_feed",         GET,  "feed",                200,      200,      200,      200,      200),
     ("care_plans:calendar_feed",         GET,  "unknown_feed",        404,      404,      404,      404,      404),
+    # Feedback: figures and answers (teachers see none; an account manager reads their own customers' answers)
+    ("feedback:figures",                 GET,  None,                  LOGIN,    403,      200,      200,      200),
+    ("feedback:response_detail",         GET,  "response",            LOGIN,    403,      200,      200,      200),
+    ("feedback:response_detail",         GET,  "others_response",     LOGIN,    403,      404,      200,      200),
+    ("feedback:response_detail",         GET,  "archived_response",   LOGIN,    403,      404,      404,      200),
+    ("feedback:action_detail",           GET,  "loop_action",         LOGIN,    404,      200,      200,      200),
+    ("feedback:action_detail",           POST, "loop_action",         LOGIN,    404,      200,      403,      200),
+    ("feedback:direct_create",           GET,  "org",                 LOGIN,    403,      200,      403,      200),
+    ("feedback:direct_create",           POST, "org",                 LOGIN,    403,      200,      403,      200),
+    ("feedback:direct_create",           GET,  "archived",            LOGIN,    403,      404,      403,      200),
+    ("feedback:organisation_panel",      HTMX, "org",                 LOGIN,    403,      200,      200,      200),
+    ("feedback:organisation_panel",      GET,  "archived",            LOGIN,    403,      404,      404,      200),
+    ("feedback:invitation_dismiss",      GET,  "not_sent",            405,      405,      405,      405,      405),
+    ("feedback:invitation_dismiss",      POST, "not_sent",            LOGIN,    403,      WORK,     403,      WORK),
     # Segments
     ("segments:overview",                GET,  None,                  LOGIN,    403,      200,      200,      200),
     ("segments:pivot",                   GET,  None,                  LOGIN,    403,      200,      200,      200),
@@ -308,6 +324,10 @@ MATRIX = [
     ("unsubscribe",                      POST, "unsubscribe_token",   200,      200,      200,      200,      200),
     ("unsubscribe",                      GET,  "unknown_token",       404,      404,      404,      404,      404),
     ("unsubscribe",                      POST, "unknown_token",       404,      404,      404,      404,      404),
+    # A survey answer: an empty post is asked again (400); the page and its errors are the same for everyone
+    ("feedback_answer",                  GET,  "survey_token",        200,      200,      200,      200,      200),
+    ("feedback_answer",                  POST, "survey_token",        400,      400,      400,      400,      400),
+    ("feedback_answer",                  GET,  "unknown_token",       404,      404,      404,      404,      404),
     # The API's schema maps every endpoint: admins only
     ("api_schema",                       GET,  None,                  LOGIN,    403,      403,      403,      200),
     # The Django admin keeps its own login page; only staff get in
@@ -513,6 +533,34 @@ class World:
     def _make_archived_suggestion(self):
         return SuggestionFactory(organisation=self["archived"])
 
+    # Feedback
+    def _make_response(self):
+        return ResponseFactory(organisation=self["org"], comment="Hyvä palvelu")
+
+    def _make_others_response(self):
+        return ResponseFactory(organisation=self["other"], comment="Toisen asiakkaan palaute")
+
+    def _make_archived_response(self):
+        return ResponseFactory(organisation=self["archived"])
+
+    def _make_loop_action(self):
+        response = ResponseFactory(organisation=self["org"], score=3)
+        return LoopAction.objects.create(
+            response=response,
+            organisation=self["org"],
+            rule=LoopRule.objects.get(category="detractor"),
+            owner=self._user("account_manager"),
+            due_date=datetime.date(2026, 5, 4),
+        )
+
+    def _make_not_sent(self):
+        return InvitationFactory(
+            organisation=self["org"], contact=None, status="not_sent", reason="no_contact", sent_at=None
+        )
+
+    def _make_invitation(self):
+        return InvitationFactory(contact=ContactFactory(organisation=self["org"]))
+
     # Notifications: someone else's
     def _make_others_notification(self):
         return notify(
@@ -534,6 +582,8 @@ class World:
             return reverse(
                 name, args=[link_token_issue(unsubscribe_link(self["contact"], "newsletters_and_campaigns"))]
             )
+        if target == "survey_token":
+            return reverse(name, args=[link_token_issue(self["invitation"].link)])
         if target == "unknown_token":
             return reverse(name, args=["no-such-token"])
         if target == "offer_send":

@@ -33,7 +33,7 @@ POSTED_GARBAGE = ("non-numeric", "huge number", "far date", "long text")
 # Parameters the views read without naming them in a form of their own page
 COMMON_PARAMETERS = (
     "page", "q", "pk", "id", "organisation", "organisation_text", "kind", "status", "period", "dimension",
-    "format", "a", "b", "next", "target", "text", "clear", "segment", "to", "idempotency_key", "section",
+    "format", "a", "b", "next", "target", "text", "clear", "segment", "to", "idempotency_key", "section", "lang",
 )  # fmt: skip
 # Teachers take their own paths through the code; account managers, management and admins read through the
 # same code with other querysets, so the admin stands for them, and each is asked where only it may.

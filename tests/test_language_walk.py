@@ -52,6 +52,9 @@ from crm.models import (
     ServiceType,
     TimelineEntry,
 )
+from feedback.models import LoopAction, LoopRule
+from feedback.services import answers as feedback_answers
+from feedback.services import invitations as feedback_invitations
 from kumppani.demo import vocabulary as demo
 from leads import services as lead_services
 from leads.models import Lead, LeadEvent, Need, Offer, OfferLine
@@ -374,6 +377,55 @@ def _write_everything() -> dict:
     # What the care models require comes due: an annual review (key, strategic) and steering meetings (strategic).
     care_required.required_items_create(today=today)
 
+    # Feedback: a survey nobody can be asked for, one sent and answered by a detractor whose loop is closed,
+    # direct feedback both ways, and feedback follow-ups at every reminder stage (run below).
+    feedback_invitations.invitations_for_delivery(delivery=delivery)
+    crm_services.contact_save(
+        contact=Contact(
+            organisation=customer,
+            first_name="Pirkko",
+            last_name="Päättäjä",
+            email="pirkko@konepaja.fi",
+            is_decision_maker=True,
+        ),
+        actor=sari,
+    )
+    surveyed = crm_services.delivery_save(
+        delivery=Delivery(
+            organisation=customer,
+            service_type=staff_training,
+            title="Hitsauskoulutus",
+            responsible=sari,
+            start_date=today - datetime.timedelta(days=20),
+        ),
+        actor=sari,
+    )
+    (invitation,) = feedback_invitations.invitations_for_delivery(delivery=surveyed)
+    feedback_invitations.invitations_send(now=timezone.now() + datetime.timedelta(days=4))
+    invitation.refresh_from_db()
+    answer = feedback_answers.response_record(invitation=invitation, score=3, comment="Kouluttaja myöhästyi.")
+    feedback_answers.loop_close(
+        action=answer.action,
+        actor=sari,
+        contacted_on=today,
+        channel="phone",
+        agreed="Uusi aika.",
+        corrective_action="Aikataulut tarkistetaan.",
+    )
+    feedback_answers.direct_feedback_log(organisation=customer, actor=sari, positive=True, comment="Kiitos.")
+    rule = LoopRule.objects.get(category="detractor")
+    for days in (2, 0, -8):
+        heard = feedback_answers.direct_feedback_log(
+            organisation=unmanaged, actor=katja, positive=False, comment="Laskutus oli sekava."
+        )
+        LoopAction.objects.create(
+            response=heard,
+            organisation=unmanaged,
+            rule=rule,
+            owner=katja,
+            due_date=today + datetime.timedelta(days=days),
+        )
+
     # Care reminders of every stage, an anonymised contact, a customer archived and restored.
     FollowUp.objects.filter(pk=follow_ups[1].pk).update(due_date=today)
     FollowUp.objects.filter(kind=FollowUp.Kind.MANAGER_CHANGE, organisation=unmanaged).update(owner=katja)
@@ -395,6 +447,7 @@ def _write_everything() -> dict:
         "group": group,
         "meeting": meeting,
         "follow_ups": list(FollowUp.objects.filter(organisation__in=[customer, unmanaged])),
+        "feedback": [answer.get_absolute_url(), answer.action.get_absolute_url()],
     }
 
 
@@ -456,6 +509,7 @@ def _pages(written: dict) -> list[str]:
     pages += [lead.get_absolute_url() for lead in written["leads"]]
     pages += [offer.get_absolute_url() for offer in written["offers"]]
     pages += [follow_up.get_absolute_url() for follow_up in written["follow_ups"]]
+    pages += [reverse("feedback:figures"), *written["feedback"]]
     return pages
 
 

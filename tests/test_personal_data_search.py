@@ -31,6 +31,8 @@ from crm.tests.factories import (
     InteractionFactory,
     OrganisationFactory,
 )
+from feedback.models import Answer, LoopAction, LoopRule, Question
+from feedback.tests.factories import ResponseFactory, delivery_survey
 from kumppani import privacy
 from leads.models import LeadEvent, Offer, OfferLine
 from leads.tests.factories import LeadFactory
@@ -87,6 +89,19 @@ def _one_row_in_every_registered_table() -> None:
         group=group, name="Jäsen", role=SteeringGroupMember._meta.get_field("role").choices[0][0]
     )
     Meeting.objects.create(group=group, starts_at=timezone.now())
+    response = ResponseFactory(organisation=organisation, contact=contact, comment="Kommentti")
+    Answer.objects.create(
+        response=response,
+        question=Question.objects.create(survey=delivery_survey(), kind="text", text_fi="?"),
+        value="V",
+    )
+    LoopAction.objects.create(
+        response=response,
+        organisation=organisation,
+        rule=LoopRule.objects.get(category="detractor"),
+        owner=UserFactory(),
+        due_date=datetime.date(2027, 1, 1),
+    )
 
 
 def _value_for(field, text: str):

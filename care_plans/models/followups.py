@@ -62,6 +62,15 @@ class FollowUp(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Whom at the customer the follow-up reached: asked for feedback once it is done.
+    contact = models.ForeignKey(
+        "crm.Contact",
+        verbose_name=_("contact person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True, editable=False)
     completed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

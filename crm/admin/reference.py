@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.utils.translation import ngettext
 
 from crm import services
-from crm.models import Industry, Municipality, RegisterSettings, ServiceType
+from crm.models import ContactRole, Industry, Municipality, RegisterSettings, ServiceType
 from kumppani.web.admin import HistoryAdmin
 
 
@@ -61,3 +61,12 @@ class RegisterSettingsAdmin(HistoryAdmin):
             )
             % {"count": changed},
         )
+
+
+@admin.register(ContactRole)
+class ContactRoleAdmin(HistoryAdmin):
+    """The roles a contact person can have; a role is retired by unticking active (answers keep it)."""
+
+    list_display = ["code", "name_fi", "name_en", "name_sv", "order", "is_active"]
+    list_editable = ["order", "is_active"]
+    search_fields = ["code", "name_fi", "name_en", "name_sv"]

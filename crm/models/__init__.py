@@ -12,7 +12,7 @@ from .organisation import (
 from .people import Contact
 from .preferences import ContactPreference
 from .privacy import ContactErasure, RetentionDecision
-from .reference import Industry, Municipality, RegisterSettings, ServiceType
+from .reference import ContactRole, Industry, Municipality, RegisterSettings, ServiceType
 
 __all__ = [
     "GROUPS_NEEDING_A_UNIT",
@@ -20,6 +20,7 @@ __all__ = [
     "Contact",
     "ContactErasure",
     "ContactPreference",
+    "ContactRole",
     "CustomerGroup",
     "Delivery",
     "Industry",

@@ -41,6 +41,10 @@ class Delivery(models.Model):
         related_name="deliveries",
         help_text=_("Left empty, the responsible person's primary unit."),
     )
+    # The customer's contact persons for this delivery: asked for feedback when it is done.
+    contacts = models.ManyToManyField(
+        "crm.Contact", verbose_name=_("customer contact persons"), blank=True, related_name="deliveries"
+    )
     start_date = models.DateField(_("start date"), validators=date_in_range_validators())
     end_date = models.DateField(_("end date"), null=True, blank=True, validators=date_in_range_validators())
     students = models.PositiveIntegerField(_("students"), null=True, blank=True)

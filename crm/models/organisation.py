@@ -149,6 +149,9 @@ class Organisation(models.Model):
     last_contact_at = models.DateTimeField(_("last contact"), null=True, blank=True, editable=False)
     segment = models.CharField(_("segment"), max_length=20, blank=True, editable=False)
     next_contact_due = models.DateField(_("next contact due"), null=True, blank=True, editable=False)
+    # The last 12 months' NPS and its answer count, kept by feedback's service (lists show it from 3 answers).
+    nps_12m = models.SmallIntegerField(_("NPS, last 12 months"), null=True, blank=True, editable=False)
+    nps_12m_answers = models.PositiveIntegerField(_("NPS answers, last 12 months"), default=0, editable=False)
     is_archived = models.BooleanField(_("archived"), default=False)
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

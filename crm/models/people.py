@@ -21,6 +21,10 @@ class Contact(models.Model):
     work_role = models.CharField(
         _("work role"), max_length=200, blank=True, help_text=_("E.g. HR, workplace instructor, managing director.")
     )
+    # The role from the admin-edited list (survey figures group by it); `work_role` is the free-text title.
+    role = models.ForeignKey(
+        "crm.ContactRole", verbose_name=_("role"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     is_decision_maker = models.BooleanField(_("decision-maker"), default=False)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)

@@ -88,6 +88,33 @@ class ServiceType(models.Model):
         return localized or self.name_fi
 
 
+class ContactRole(models.Model):
+    """A contact person's role at the customer (decision-maker, HR, workplace instructor, …); admins edit the list.
+
+    Survey answers keep the respondent's role at that time: the role shapes how the service is experienced.
+    """
+
+    code = models.SlugField(_("code"), max_length=50, unique=True)
+    name_fi = models.CharField(_("name (Finnish)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    name_sv = models.CharField(_("name (Swedish)"), max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_active = models.BooleanField(_("active"), default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("contact role")
+        verbose_name_plural = _("contact roles")
+        ordering = ["order", "name_fi"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return localised(self, "name")
+
+
 class RegisterSettings(models.Model):
     """Admin-editable numbers the source documents do not fix. One row (pk=1)."""
 

@@ -73,7 +73,9 @@ def delivery_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _save_delivery(request, form, organisation) -> HttpResponse:
     def save():
-        return services.delivery_save(delivery=form.save(commit=False), actor=request.user)
+        delivery = services.delivery_save(delivery=form.save(commit=False), actor=request.user)
+        form.save_m2m()  # in the same transaction: the contacts are there when delivery_completed is sent
+        return delivery
 
     if request.method == "POST" and form.is_valid() and save_versioned(form, save):
         messages.success(request, _("The delivery was saved."))

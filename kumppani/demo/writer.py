@@ -30,9 +30,11 @@ from crm.models import (
     TimelineEntry,
 )
 from crm.preferences import Decision
+from feedback.models import Response
 from leads.models import LeadRoute, Need
 
 from . import vocabulary as v
+from .feedback import seed_feedback
 from .plan import DemoPlan, MunicipalityRef, build_plan
 
 
@@ -82,6 +84,7 @@ def seed_demo(*, seed: int, organisations: int) -> dict[str, int]:
             users = _units_and_users()
             _organisations(plan, users)
             _service_path()
+            seed_feedback(seed=seed, users=users)
     return {
         "units": OrgUnit.objects.count(),
         "users": User.objects.count(),
@@ -91,6 +94,7 @@ def seed_demo(*, seed: int, organisations: int) -> dict[str, int]:
         "interactions": Interaction.objects.count(),
         "deliveries": Delivery.objects.count(),
         "timeline entries": TimelineEntry.objects.count(),
+        "feedback answers": Response.objects.count(),
     }
 
 

@@ -10,7 +10,18 @@ from django.db import models
 
 from kumppani.privacy import entries, history_model, registered_fields
 
-OUR_APPS = {"outbox", "accounts", "links", "reminders", "crm", "leads", "segments", "care_plans", "kumppani"}
+OUR_APPS = {
+    "outbox",
+    "accounts",
+    "links",
+    "reminders",
+    "crm",
+    "leads",
+    "segments",
+    "care_plans",
+    "feedback",
+    "kumppani",
+}
 
 # (model label, field): why it cannot hold a contact person's data.
 EXEMPT = {
@@ -48,6 +59,10 @@ EXEMPT = {
     ("crm.ServiceType", "name_fi"): "reference data",
     ("crm.ServiceType", "name_en"): "reference data",
     ("crm.ServiceType", "name_sv"): "reference data",
+    ("crm.ContactRole", "code"): "reference data",
+    ("crm.ContactRole", "name_fi"): "reference data",
+    ("crm.ContactRole", "name_en"): "reference data",
+    ("crm.ContactRole", "name_sv"): "reference data",
     ("crm.Organisation", "post_office"): "a place name",
     ("crm.Organisation", "website"): "a customer's web address",
     ("care_plans.AfterCareModel", "name"): "reference data",
@@ -65,6 +80,19 @@ EXEMPT = {
         for name in ("rhythm", "target_measures", "notes")
         for lang in ("fi", "en", "sv")
     },
+    # Surveys, their questions and the loop's rules are admin-written reference data; a baseline names a source.
+    ("feedback.Survey", "name"): "reference data",
+    **{
+        (model, f"{name}_{lang}"): "reference data"
+        for model, names in (
+            ("feedback.Survey", ("recommend", "why")),
+            ("feedback.Question", ("text", "choices")),
+            ("feedback.LoopRule", ("title",)),
+        )
+        for name in names
+        for lang in ("fi", "en", "sv")
+    },
+    ("feedback.NpsBaseline", "source"): "reference data",
     # Written by the suggestion engine from figures (headcount, deliveries, NPS), never from names.
     ("segments.SegmentChange", "explanations"): "machine-written from figures",
     ("segments.Suggestion", "facts"): "machine-written from figures",

@@ -1,0 +1,1 @@
+"""feedback's services: invitations (sending), answers (saving and the loop), direct feedback, stored figures."""
