@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "leads",
     "segments",
     "care_plans",
+    "roadmap",
     "kumppani",
 ]
 

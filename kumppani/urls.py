@@ -16,6 +16,7 @@ urlpatterns = [
     path("notifications/", include("accounts.notification_urls")),
     path("care/", include("care_plans.urls")),
     path("segments/", include("segments.urls")),
+    path("roadmap/", include("roadmap.urls")),
     # Public no-login links (links app): the token in the address is the key.
     path("unsubscribe/<str:token>/", unsubscribe.unsubscribe_view, name="unsubscribe"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -46,6 +46,7 @@ from kumppani.web.admin import HistoryAdmin
 from leads.models import Lead, Offer
 from leads.tests.factories import LeadFactory
 from links.services import link_token_issue
+from roadmap.tests.factories import GoalFactory
 from segments.tests.factories import SuggestionFactory
 
 pytestmark = pytest.mark.django_db
@@ -75,6 +76,7 @@ PREFS = "→ /care/settings/"
 NOTES = "→ /notifications/"
 KEPT = "→ /customers/retention/"
 SUGG = "→ /segments/suggestions/"
+GOAL = "→ /roadmap/goals/{goal}/"
 TO_LOGIN = "→ /accounts/login/"  # after logging out
 STAFF = "→ /admin/login/?next=/admin/"  # the admin's own login page
 STAFF_PAGE = "→ /admin/login/?next=/admin/*"  # the same, back to the admin page asked for
@@ -280,6 +282,16 @@ MATRIX = [
     ("segments:suggestion_accept",       POST, "archived_suggestion", LOGIN,    403,      404,      403,      SUGG),
     ("segments:suggestion_reject",       GET,  "suggestion",          405,      405,      405,      405,      405),
     ("segments:suggestion_reject",       POST, "suggestion",          LOGIN,    403,      SUGG,     403,      SUGG),
+    # The roadmap and management dashboards: management, account managers and admins read; management and
+    # admins record a goal's progress (management's own work); teachers see nothing of it
+    ("roadmap:dashboard",                GET,  None,                  LOGIN,    403,      200,      200,      200),
+    ("roadmap:roadmap_detail",           GET,  "roadmap",             LOGIN,    403,      200,      200,      200),
+    ("roadmap:goal_detail",              GET,  "goal",                LOGIN,    403,      200,      200,      200),
+    ("roadmap:goal_history",             GET,  "goal",                LOGIN,    403,      200,      200,      200),
+    ("roadmap:goal_progress",            GET,  "goal",                405,      405,      405,      405,      405),
+    ("roadmap:goal_progress",            POST, "goal",                LOGIN,    403,      403,      GOAL,     GOAL),
+    ("roadmap:evidence_add",             GET,  "goal",                405,      405,      405,      405,      405),
+    ("roadmap:evidence_add",             POST, "goal",                LOGIN,    403,      403,      GOAL,     GOAL),
     # Accounts
     ("accounts:login",                   GET,  None,                  200,      HOME,     HOME,     HOME,     HOME),
     ("accounts:login",                   POST, None,                  200,      HOME,     HOME,     HOME,     HOME),
@@ -344,6 +356,8 @@ POST_DATA = {
     "crm:organisation_archive": {"archive": "1"},
     "leads:lead_convert": {"to": "offer"},
     "care_plans:plan_status": {"status": "under_review"},
+    "roadmap:goal_progress": {"state": "in_progress", "note": "Edistyy."},
+    "roadmap:evidence_add": {"title": "Pöytäkirja", "url": "https://example.fi/pk"},
 }
 SEGMENT_CODES = ("key", "unclassified", "nonsense")
 
@@ -504,6 +518,13 @@ class World:
     def _make_archived_suggestion(self):
         return SuggestionFactory(organisation=self["archived"])
 
+    # The roadmap
+    def _make_goal(self):
+        return GoalFactory()
+
+    def _make_roadmap(self):
+        return self["goal"].theme.roadmap
+
     # Notifications: someone else's
     def _make_others_notification(self):
         return notify(
@@ -627,7 +648,7 @@ def test_the_table_has_a_row_for_every_url_pattern():
 
 
 def test_the_ignore_list_leaves_out_no_view_of_ours():
-    ours = ("accounts", "links", "crm", "leads", "segments", "care_plans", "kumppani")
+    ours = ("accounts", "links", "crm", "leads", "segments", "care_plans", "roadmap", "kumppani")
     ignored = [(name, view.__module__) for name, view in _url_patterns() if _ignored(name, view)]
     assert ignored and not [(name, module) for name, module in ignored if module.split(".")[0] in ours]
 

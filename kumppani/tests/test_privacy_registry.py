@@ -10,7 +10,7 @@ from django.db import models
 
 from kumppani.privacy import entries, history_model, registered_fields
 
-OUR_APPS = {"outbox", "accounts", "links", "reminders", "crm", "leads", "segments", "care_plans", "kumppani"}
+OUR_APPS = {"outbox", "accounts", "links", "reminders", "crm", "leads", "segments", "care_plans", "roadmap", "kumppani"}
 
 # (model label, field): why it cannot hold a contact person's data.
 EXEMPT = {
@@ -65,6 +65,17 @@ EXEMPT = {
         for name in ("rhythm", "target_measures", "notes")
         for lang in ("fi", "en", "sv")
     },
+    # The roadmap's own text, which admins define: names, the vision, goals and indicators, never about a contact.
+    **{
+        (f"roadmap.{model}", f"{name}_{lang}"): "roadmap text admins define"
+        for model, names in (("Roadmap", ("name", "vision")), ("Theme", ("name",)), ("Goal", ("text",)))
+        for name in names
+        for lang in ("fi", "en", "sv")
+    },
+    **{("roadmap.Indicator", f"name_{lang}"): "roadmap text admins define" for lang in ("fi", "en", "sv")},
+    ("roadmap.Roadmap", "key"): "a code",
+    ("roadmap.EvidenceLink", "url"): "a web address",
+    ("roadmap.Snapshot", "parts"): "figures the nightly snapshot computes",
     # Written by the suggestion engine from figures (headcount, deliveries, NPS), never from names.
     ("segments.SegmentChange", "explanations"): "machine-written from figures",
     ("segments.Suggestion", "facts"): "machine-written from figures",

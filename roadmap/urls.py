@@ -1,0 +1,14 @@
+from django.urls import path
+
+from roadmap.views import dashboard, goals
+
+app_name = "roadmap"
+
+urlpatterns = [
+    path("", dashboard.dashboard, name="dashboard"),
+    path("<int:pk>/", goals.roadmap_detail, name="roadmap_detail"),
+    path("goals/<int:pk>/", goals.goal_detail, name="goal_detail"),
+    path("goals/<int:pk>/progress/", goals.goal_progress, name="goal_progress"),
+    path("goals/<int:pk>/evidence/", goals.evidence_add, name="evidence_add"),
+    path("goals/<int:pk>/versions/", goals.goal_history, name="goal_history"),
+]
