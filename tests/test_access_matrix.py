@@ -46,7 +46,7 @@ from kumppani.web.admin import HistoryAdmin
 from leads.models import Lead, Offer
 from leads.tests.factories import LeadFactory
 from links.services import link_token_issue
-from roadmap.tests.factories import GoalFactory
+from roadmap.tests.factories import GoalFactory, IndicatorFactory
 from segments.tests.factories import SuggestionFactory
 
 pytestmark = pytest.mark.django_db
@@ -77,6 +77,7 @@ NOTES = "→ /notifications/"
 KEPT = "→ /customers/retention/"
 SUGG = "→ /segments/suggestions/"
 GOAL = "→ /roadmap/goals/{goal}/"
+IND = "→ /roadmap/indicators/{indicator}/"
 TO_LOGIN = "→ /accounts/login/"  # after logging out
 STAFF = "→ /admin/login/?next=/admin/"  # the admin's own login page
 STAFF_PAGE = "→ /admin/login/?next=/admin/*"  # the same, back to the admin page asked for
@@ -292,6 +293,14 @@ MATRIX = [
     ("roadmap:goal_progress",            POST, "goal",                LOGIN,    403,      403,      GOAL,     GOAL),
     ("roadmap:evidence_add",             GET,  "goal",                405,      405,      405,      405,      405),
     ("roadmap:evidence_add",             POST, "goal",                LOGIN,    403,      403,      GOAL,     GOAL),
+    ("roadmap:indicator_list",           GET,  None,                  LOGIN,    403,      200,      200,      200),
+    ("roadmap:indicator_detail",         GET,  "indicator",           LOGIN,    403,      200,      200,      200),
+    ("roadmap:measurement_add",          GET,  "indicator",           405,      405,      405,      405,      405),
+    ("roadmap:measurement_add",          POST, "indicator",           LOGIN,    403,      403,      IND,      IND),
+    ("roadmap:live_detail",              GET,  "live",                LOGIN,    403,      200,      200,      200),
+    ("roadmap:live_detail",              GET,  "unknown_live",        LOGIN,    403,      404,      404,      404),
+    ("roadmap:live_rows",                GET,  "live_part",           LOGIN,    403,      200,      200,      200),
+    ("roadmap:live_rows",                HTMX, "live_part",           LOGIN,    403,      200,      200,      200),
     # Accounts
     ("accounts:login",                   GET,  None,                  200,      HOME,     HOME,     HOME,     HOME),
     ("accounts:login",                   POST, None,                  200,      HOME,     HOME,     HOME,     HOME),
@@ -358,6 +367,7 @@ POST_DATA = {
     "care_plans:plan_status": {"status": "under_review"},
     "roadmap:goal_progress": {"state": "in_progress", "note": "Edistyy."},
     "roadmap:evidence_add": {"title": "Pöytäkirja", "url": "https://example.fi/pk"},
+    "roadmap:measurement_add": {"measured_on": "2026-03-01", "value": "12"},
 }
 SEGMENT_CODES = ("key", "unclassified", "nonsense")
 
@@ -525,6 +535,9 @@ class World:
     def _make_roadmap(self):
         return self["goal"].theme.roadmap
 
+    def _make_indicator(self):
+        return IndicatorFactory()
+
     # Notifications: someone else's
     def _make_others_notification(self):
         return notify(
@@ -546,6 +559,13 @@ class World:
             return reverse(
                 name, args=[link_token_issue(unsubscribe_link(self["contact"], "newsletters_and_campaigns"))]
             )
+        if target == "live":
+            return reverse(name, args=["plan_coverage"])
+        if target == "unknown_live":
+            return reverse(name, args=["no_such_figure"])
+        if target == "live_part":
+            self.make("plan")
+            return reverse(name, args=["plan_coverage", "with"])
         if target == "unknown_token":
             return reverse(name, args=["no-such-token"])
         if target == "offer_send":
