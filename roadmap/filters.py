@@ -16,14 +16,18 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class PeriodFilter(forms.Form):
     start = BoundedDateField(label=_("From"), required=False, widget=DATE_INPUT)
     end = BoundedDateField(label=_("To"), required=False, widget=DATE_INPUT)
-    unit = forms.ModelChoiceField(
-        label=_("Unit"), required=False, queryset=OrgUnit.objects.filter(is_active=True).order_by("name")
-    )
-    result_area = forms.ModelChoiceField(
-        label=_("Result area"),
-        required=False,
-        queryset=OrgUnit.objects.filter(is_active=True, kind=OrgUnit.Kind.RESULT_AREA).order_by("name"),
-    )
+    # Both unit lists come from one query of the active units (the dashboard keeps to its query budget).
+    unit = forms.TypedChoiceField(label=_("Unit"), required=False, coerce=int, empty_value=None)
+    result_area = forms.TypedChoiceField(label=_("Result area"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.units = {unit.pk: unit for unit in OrgUnit.objects.filter(is_active=True).order_by("name")}
+        empty = [("", "–")]
+        self.fields["unit"].choices = empty + [(pk, unit.name) for pk, unit in self.units.items()]
+        self.fields["result_area"].choices = empty + [
+            (pk, unit.name) for pk, unit in self.units.items() if unit.kind == OrgUnit.Kind.RESULT_AREA
+        ]
 
     def clean(self):
         data = super().clean()
@@ -42,11 +46,13 @@ class PeriodFilter(forms.Form):
 
     def context(self, user) -> Context:
         data = self.cleaned_data if self.is_bound and self.is_valid() else {}
-        return Context(user=user, period=self.period(), unit=data.get("unit"), today=timezone.localdate())
+        return Context(
+            user=user, period=self.period(), unit=self.units.get(data.get("unit")), today=timezone.localdate()
+        )
 
     def chosen_result_area(self) -> OrgUnit | None:
         data = self.cleaned_data if self.is_bound and self.is_valid() else {}
-        return data.get("result_area")
+        return self.units.get(data.get("result_area"))
 
 
 def period_filter(request) -> PeriodFilter:

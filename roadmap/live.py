@@ -407,7 +407,10 @@ def _customers_rows(ctx: Context, part: str) -> QuerySet:
 
 def _customers(ctx: Context) -> Result:
     won, repeat = _won_and_repeat(ctx)
-    n_won, n_repeat = won.count(), repeat.count()
+    counts = visible_organisations(ctx.user).aggregate(
+        won=Count("pk", filter=Q(pk__in=won.values("pk"))), repeat=Count("pk", filter=Q(pk__in=repeat.values("pk")))
+    )
+    n_won, n_repeat = counts["won"], counts["repeat"]
     return Result(
         value=n_won,
         numerator=n_won,

@@ -77,6 +77,7 @@ NOTES = "→ /notifications/"
 KEPT = "→ /customers/retention/"
 SUGG = "→ /segments/suggestions/"
 GOAL = "→ /roadmap/goals/{goal}/"
+DASH = "→ /roadmap/"
 IND = "→ /roadmap/indicators/{indicator}/"
 TO_LOGIN = "→ /accounts/login/"  # after logging out
 STAFF = "→ /admin/login/?next=/admin/"  # the admin's own login page
@@ -86,7 +87,7 @@ NOTIFICATION_LINK = "/customers/work/"  # where the world's notifications point
 # fmt: off
 MATRIX = [
     # url name                           how   object                 anonymous teacher   acc.mgr   mgmt      admin
-    ("home",                             GET,  None,                  LOGIN,    LEADS,    WORK,     LIST,     LIST),
+    ("home",                             GET,  None,                  LOGIN,    LEADS,    WORK,     DASH,     LIST),
     # The register
     ("crm:organisation_list",            GET,  None,                  LOGIN,    403,      200,      200,      200),
     ("crm:organisation_list",            HTMX, None,                  LOGIN,    403,      200,      200,      200),

@@ -19,6 +19,17 @@
           fill: false
         };
       });
+      if (data.target !== undefined) {
+        datasets.push({
+          label: data.target_label,
+          data: data.labels.map(function () { return data.target; }),
+          type: "line",
+          borderColor: "#000",
+          borderDash: [6, 4],
+          pointRadius: 0,
+          fill: false
+        });
+      }
       new Chart(canvas, {
         type: canvas.dataset.type || "bar",
         data: { labels: data.labels, datasets: datasets },
