@@ -597,9 +597,10 @@ def _value(ctx: Context) -> Result:
         .order_by("service_type_id", "unit__name")
     )
     services = {s.pk: localised(s, "name") for s in ServiceType.objects.all()}
-    table, total = [], Decimal("0.00")
+    table, total, by_service = [], Decimal("0.00"), {}
     for row in rows:
         service = services.get(row["service_type_id"], "–")
+        by_service[service] = by_service.get(service, 0.0) + float(row["total"] or 0)
         amount = row["total"] or Decimal("0.00")
         total += amount
         table.append(
@@ -616,6 +617,7 @@ def _value(ctx: Context) -> Result:
         numerator=total,
         header=[_("Service type"), _("Delivering unit"), _("Deliveries"), _("Value (EUR)")],
         table=table,
+        chart=(list(by_service), [(str(_("Value (EUR)")), list(by_service.values()))]),
     )
 
 
