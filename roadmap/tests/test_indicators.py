@@ -70,5 +70,5 @@ def test_the_nightly_snapshot_records_the_figures_without_history_and_says_when(
     assert (rhythm.numerator, rhythm.denominator, rhythm.value) == (1, 1, Decimal("100.0"))
     client.force_login(management)
     page = client.get(reverse("roadmap:live_detail", args=["within_rhythm"])).content.decode()
-    assert "Nightly snapshots" in page or "Yölliset" in page
+    assert "Yölliset tallennukset" in page
     assert any(task == "roadmap.tasks.snapshots_task" for _name, task, _cron in periodic_tasks())
