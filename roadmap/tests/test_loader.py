@@ -74,3 +74,15 @@ def test_loading_twice_adds_nothing_and_keeps_revisions(capsys):
     goal.refresh_from_db()
     assert (goal.text_fi, goal.state) == ("Muotoiltu uudelleen", Goal.State.DONE)
     assert "goals: 0 new" in capsys.readouterr().out
+
+
+def test_the_demo_adds_states_notes_and_indicators_once(management):
+    call_command("load_roadmap", "--demo")
+    call_command("load_roadmap", "--demo")
+
+    from roadmap.models import Indicator, Measurement, ProgressUpdate
+
+    assert Goal.objects.filter(state=Goal.State.AT_RISK).exists()
+    assert ProgressUpdate.objects.filter(author=management).count() == Goal.objects.exclude(state="not_started").count()
+    assert Indicator.objects.get(live_code="nps").baseline == 58
+    assert Measurement.objects.filter(indicator__kind=Indicator.Kind.QUALITATIVE).count() == 4
