@@ -15,3 +15,6 @@ class RoadmapConfig(AppConfig):
 
         register_nav_item(_("Dashboard"), "roadmap:dashboard", roles=list(READER_ROLES), order=2)
         register_landing_page(Role.MANAGEMENT, "roadmap:dashboard")  # management's first page
+        from roadmap import bench
+
+        bench.register()  # its part of the scale data and its benchmark pages (kumppani.bench)
