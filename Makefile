@@ -40,6 +40,8 @@ demo: migrate
 	$(BIN)/python manage.py accept_suggestions --as admin@kumppani.demo --every 3 --first-time
 	@# The demo's history reaches two years back; after-care long past due is closed, not left overdue.
 	$(BIN)/python manage.py close_past_followups --days 30
+	@# Gradia's roadmap 2020–2023 with believable progress, and indicators with targets and measurements.
+	$(BIN)/python manage.py load_roadmap --demo
 
 # Web server, Celery worker and beat together; Ctrl-C stops all three.
 run: demo

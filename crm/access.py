@@ -49,10 +49,22 @@ def nameable_organisations(user) -> QuerySet:
     return Organisation.objects.filter(is_archived=False)
 
 
+# A role's own first page, named by an app above crm (the roadmap's dashboard for management); crm imports none.
+_LANDING_PAGES: dict[str, str] = {}
+
+
+def register_landing_page(role: str, url_name: str) -> None:
+    _LANDING_PAGES[str(role)] = url_name
+
+
 def landing_page(user) -> str | None:
-    """Each role's first page: My work for account managers, the register for its readers, My leads for teachers."""
+    """Each role's first page: My work for account managers, a page an app registered for its role (management's
+    dashboard), the register for its other readers, My leads for teachers."""
     if is_account_manager(user):
         return "crm:my_work"
+    for role, url_name in _LANDING_PAGES.items():
+        if user.is_authenticated and user.has_role(role):
+            return url_name
     if can_view_register(user):
         return "crm:organisation_list"
     if is_teacher(user):

@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "segments",
     "care_plans",
     "feedback",
+    "roadmap",
     "kumppani",
 ]
 

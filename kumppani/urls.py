@@ -18,6 +18,7 @@ urlpatterns = [
     path("care/", include("care_plans.urls")),
     path("segments/", include("segments.urls")),
     path("feedback/", include("feedback.urls")),
+    path("roadmap/", include("roadmap.urls")),
     # Public no-login links (links app): the token in the address is the key.
     path("unsubscribe/<str:token>/", unsubscribe.unsubscribe_view, name="unsubscribe"),
     path("survey/<str:token>/", feedback_public.answer, name="feedback_answer"),

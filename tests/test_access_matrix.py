@@ -48,6 +48,7 @@ from kumppani.web.admin import HistoryAdmin
 from leads.models import Lead, Offer
 from leads.tests.factories import LeadFactory
 from links.services import link_token_issue
+from roadmap.tests.factories import GoalFactory, IndicatorFactory
 from segments.tests.factories import SuggestionFactory
 
 pytestmark = pytest.mark.django_db
@@ -77,6 +78,9 @@ PREFS = "→ /care/settings/"
 NOTES = "→ /notifications/"
 KEPT = "→ /customers/retention/"
 SUGG = "→ /segments/suggestions/"
+GOAL = "→ /roadmap/goals/{goal}/"
+DASH = "→ /roadmap/"
+IND = "→ /roadmap/indicators/{indicator}/"
 TO_LOGIN = "→ /accounts/login/"  # after logging out
 STAFF = "→ /admin/login/?next=/admin/"  # the admin's own login page
 STAFF_PAGE = "→ /admin/login/?next=/admin/*"  # the same, back to the admin page asked for
@@ -85,7 +89,7 @@ NOTIFICATION_LINK = "/customers/work/"  # where the world's notifications point
 # fmt: off
 MATRIX = [
     # url name                           how   object                 anonymous teacher   acc.mgr   mgmt      admin
-    ("home",                             GET,  None,                  LOGIN,    LEADS,    WORK,     LIST,     LIST),
+    ("home",                             GET,  None,                  LOGIN,    LEADS,    WORK,     DASH,     LIST),
     # The register
     ("crm:organisation_list",            GET,  None,                  LOGIN,    403,      200,      200,      200),
     ("crm:organisation_list",            HTMX, None,                  LOGIN,    403,      200,      200,      200),
@@ -305,6 +309,24 @@ MATRIX = [
     ("segments:suggestion_accept",       POST, "archived_suggestion", LOGIN,    403,      404,      403,      SUGG),
     ("segments:suggestion_reject",       GET,  "suggestion",          405,      405,      405,      405,      405),
     ("segments:suggestion_reject",       POST, "suggestion",          LOGIN,    403,      SUGG,     403,      SUGG),
+    # The roadmap and management dashboards: management, account managers and admins read; management and
+    # admins record a goal's progress (management's own work); teachers see nothing of it
+    ("roadmap:dashboard",                GET,  None,                  LOGIN,    403,      200,      200,      200),
+    ("roadmap:roadmap_detail",           GET,  "roadmap",             LOGIN,    403,      200,      200,      200),
+    ("roadmap:goal_detail",              GET,  "goal",                LOGIN,    403,      200,      200,      200),
+    ("roadmap:goal_history",             GET,  "goal",                LOGIN,    403,      200,      200,      200),
+    ("roadmap:goal_progress",            GET,  "goal",                405,      405,      405,      405,      405),
+    ("roadmap:goal_progress",            POST, "goal",                LOGIN,    403,      403,      GOAL,     GOAL),
+    ("roadmap:evidence_add",             GET,  "goal",                405,      405,      405,      405,      405),
+    ("roadmap:evidence_add",             POST, "goal",                LOGIN,    403,      403,      GOAL,     GOAL),
+    ("roadmap:indicator_list",           GET,  None,                  LOGIN,    403,      200,      200,      200),
+    ("roadmap:indicator_detail",         GET,  "indicator",           LOGIN,    403,      200,      200,      200),
+    ("roadmap:measurement_add",          GET,  "indicator",           405,      405,      405,      405,      405),
+    ("roadmap:measurement_add",          POST, "indicator",           LOGIN,    403,      403,      IND,      IND),
+    ("roadmap:live_detail",              GET,  "live",                LOGIN,    403,      200,      200,      200),
+    ("roadmap:live_detail",              GET,  "unknown_live",        LOGIN,    403,      404,      404,      404),
+    ("roadmap:live_rows",                GET,  "live_part",           LOGIN,    403,      200,      200,      200),
+    ("roadmap:live_rows",                HTMX, "live_part",           LOGIN,    403,      200,      200,      200),
     # Accounts
     ("accounts:login",                   GET,  None,                  200,      HOME,     HOME,     HOME,     HOME),
     ("accounts:login",                   POST, None,                  200,      HOME,     HOME,     HOME,     HOME),
@@ -373,6 +395,9 @@ POST_DATA = {
     "crm:organisation_archive": {"archive": "1"},
     "leads:lead_convert": {"to": "offer"},
     "care_plans:plan_status": {"status": "under_review"},
+    "roadmap:goal_progress": {"state": "in_progress", "note": "Edistyy."},
+    "roadmap:evidence_add": {"title": "Pöytäkirja", "url": "https://example.fi/pk"},
+    "roadmap:measurement_add": {"measured_on": "2026-03-01", "value": "12"},
 }
 SEGMENT_CODES = ("key", "unclassified", "nonsense")
 
@@ -561,6 +586,16 @@ class World:
     def _make_invitation(self):
         return InvitationFactory(contact=ContactFactory(organisation=self["org"]))
 
+    # The roadmap
+    def _make_goal(self):
+        return GoalFactory()
+
+    def _make_roadmap(self):
+        return self["goal"].theme.roadmap
+
+    def _make_indicator(self):
+        return IndicatorFactory()
+
     # Notifications: someone else's
     def _make_others_notification(self):
         return notify(
@@ -584,6 +619,13 @@ class World:
             )
         if target == "survey_token":
             return reverse(name, args=[link_token_issue(self["invitation"].link)])
+        if target == "live":
+            return reverse(name, args=["plan_coverage"])
+        if target == "unknown_live":
+            return reverse(name, args=["no_such_figure"])
+        if target == "live_part":
+            self.make("plan")
+            return reverse(name, args=["plan_coverage", "with"])
         if target == "unknown_token":
             return reverse(name, args=["no-such-token"])
         if target == "offer_send":
@@ -686,7 +728,7 @@ def test_the_table_has_a_row_for_every_url_pattern():
 
 
 def test_the_ignore_list_leaves_out_no_view_of_ours():
-    ours = ("accounts", "links", "crm", "leads", "segments", "care_plans", "kumppani")
+    ours = ("accounts", "links", "crm", "leads", "segments", "care_plans", "roadmap", "kumppani")
     ignored = [(name, view.__module__) for name, view in _url_patterns() if _ignored(name, view)]
     assert ignored and not [(name, module) for name, module in ignored if module.split(".")[0] in ours]
 

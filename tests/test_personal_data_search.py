@@ -37,6 +37,8 @@ from kumppani import privacy
 from leads.models import LeadEvent, Offer, OfferLine
 from leads.tests.factories import LeadFactory
 from outbox.models import OutgoingEmail
+from roadmap.models import EvidenceLink, Measurement, ProgressUpdate
+from roadmap.tests.factories import GoalFactory, IndicatorFactory
 from segments.tests.factories import SegmentChangeFactory, SegmentReviewFactory
 
 pytestmark = pytest.mark.django_db
@@ -102,6 +104,10 @@ def _one_row_in_every_registered_table() -> None:
         owner=UserFactory(),
         due_date=datetime.date(2027, 1, 1),
     )
+    goal = GoalFactory()
+    ProgressUpdate.objects.create(goal=goal, author=UserFactory(), state=goal.state, note="Edistyy")
+    EvidenceLink.objects.create(goal=goal, title="Muistio", url="https://example.fi/")
+    Measurement.objects.create(indicator=IndicatorFactory(), measured_on=datetime.date(2026, 1, 1), value=1)
 
 
 def _value_for(field, text: str):

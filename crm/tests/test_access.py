@@ -108,7 +108,7 @@ def test_an_anonymised_contact_is_found_only_when_asked_for(account_manager):
 
 def test_each_role_lands_on_its_first_page(teacher, account_manager, management, admin):
     assert access.landing_page(account_manager) == "crm:my_work"
-    assert access.landing_page(management) == "crm:organisation_list"
+    assert access.landing_page(management) == "roadmap:dashboard"  # registered by the roadmap app
     assert access.landing_page(admin) == "crm:organisation_list"
     assert access.landing_page(teacher) == "leads:my_leads"
     assert access.landing_page(UserFactory()) is None

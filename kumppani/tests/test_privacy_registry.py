@@ -20,6 +20,7 @@ OUR_APPS = {
     "segments",
     "care_plans",
     "feedback",
+    "roadmap",
     "kumppani",
 }
 
@@ -93,6 +94,17 @@ EXEMPT = {
         for lang in ("fi", "en", "sv")
     },
     ("feedback.NpsBaseline", "source"): "reference data",
+    # The roadmap's own text, which admins define: names, the vision, goals and indicators, never about a contact.
+    **{
+        (f"roadmap.{model}", f"{name}_{lang}"): "roadmap text admins define"
+        for model, names in (("Roadmap", ("name", "vision")), ("Theme", ("name",)), ("Goal", ("text",)))
+        for name in names
+        for lang in ("fi", "en", "sv")
+    },
+    **{("roadmap.Indicator", f"name_{lang}"): "roadmap text admins define" for lang in ("fi", "en", "sv")},
+    ("roadmap.Roadmap", "key"): "a code",
+    ("roadmap.EvidenceLink", "url"): "a web address",
+    ("roadmap.Snapshot", "parts"): "figures the nightly snapshot computes",
     # Written by the suggestion engine from figures (headcount, deliveries, NPS), never from names.
     ("segments.SegmentChange", "explanations"): "machine-written from figures",
     ("segments.Suggestion", "facts"): "machine-written from figures",
