@@ -26,6 +26,9 @@ from care_plans.access import visible_followups
 from care_plans.models import CarePlan, FollowUp
 from crm.access import visible_organisations
 from crm.models import Delivery, Interaction, Organisation, ServiceType
+from feedback.figures import in_period, nps_for_period
+from feedback.models import Response
+from kumppani.lib.months import add_months
 from leads.access import visible_leads
 from leads.models import Lead
 from segments.models import Segment, SegmentChange
@@ -644,16 +647,44 @@ register(
 )
 
 # --- NPS over the last 12 months ---------------------------------------------------------------------------------
-# NPS comes from the feedback app's survey answers. Until it is installed there is no data; with it, `_nps` reads
-# its public figure for the 12 months ending on the period's last day and `_nps_rows` its answers.
+# NPS comes from the feedback app's survey answers (`feedback.figures`): the 12 months ending on the period's last
+# day, over the answers about the customers the viewer sees (and the chosen unit's, by the customer's unit at the
+# time of answering). Its parts drill down to the answers of each category.
+
+
+def _nps_window(ctx: Context) -> tuple[datetime.date, datetime.date]:
+    return add_months(ctx.period.end, -12) + datetime.timedelta(days=1), ctx.period.end
+
+
+def _nps_answers(ctx: Context) -> QuerySet:
+    return Response.objects.filter(source=Response.Source.SURVEY, organisation__in=visible_organisations(ctx.user))
 
 
 def _nps(ctx: Context) -> Result:
-    return Result(value=None, no_data=str(_("No data yet: NPS comes from customer feedback surveys, not in use yet.")))
+    start, end = _nps_window(ctx)
+    ids = ctx.unit_ids()
+    figures = nps_for_period(start, end, responses=_nps_answers(ctx), unit_ids=list(ids) if ids is not None else None)
+    nps = figures.nps
+    if not nps.answers:
+        return Result(value=None, no_data=str(_("No survey answers in the 12 months ending on the period's last day.")))
+    return Result(
+        value=nps.rounded,
+        numerator=nps.promoters - nps.detractors,
+        denominator=nps.answers,
+        header=[_("Answers"), _("Promoter"), _("Passive"), _("Detractor")],
+        table=[[nps.answers, (nps.promoters, "promoter"), (nps.passives, "passive"), (nps.detractors, "detractor")]],
+    )
 
 
 def _nps_rows(ctx: Context, part: str) -> QuerySet:
-    return Organisation.objects.none()
+    start, end = _nps_window(ctx)
+    answers = in_period(_nps_answers(ctx), start, end)
+    ids = ctx.unit_ids()
+    if ids is not None:
+        answers = answers.filter(unit_id__in=ids)
+    if part in ("promoter", "passive", "detractor"):
+        answers = answers.filter(category=part)
+    return answers.select_related("organisation").order_by("-answered_at", "-pk")
 
 
 register(
@@ -667,7 +698,11 @@ register(
         period=_("the 12 months ending on the chosen period's last day"),
         compute=_nps,
         rows=_nps_rows,
-        columns=(CUSTOMER,),
+        columns=(
+            CUSTOMER,
+            Column(_("Score"), lambda r: r.score),
+            Column(_("Answered"), lambda r: timezone.localdate(r.answered_at)),
+        ),
     )
 )
 

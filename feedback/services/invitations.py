@@ -18,6 +18,7 @@ import datetime
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from care_plans.models import FollowUp
 from crm.models import Contact, ContactPreference
 from crm.preferences import contacts_reachable
 from crm.timeline import timeline_add
@@ -87,6 +88,10 @@ def invitations_for_delivery(*, delivery) -> list[Invitation]:
 
 
 def invitations_for_follow_up(*, follow_up) -> list[Invitation]:
+    # Only an after-care contact is a service the customer can rate; annual reviews, steering group meetings,
+    # progress checks and referrals that a care model brings due are our own steps, not asked about.
+    if follow_up.kind != FollowUp.Kind.AFTER_CARE:
+        return []
     survey = Survey.open_of_kind(Survey.Kind.FOLLOW_UP, timezone.localdate())
     if survey is None:
         return []

@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
+from care_plans.models import FollowUp
 from care_plans.services import followup_complete
 from care_plans.tests.factories import FollowUpFactory
 from crm.models import ContactPreference, Delivery
@@ -150,3 +151,14 @@ def test_two_concurrent_runs_send_each_invitation_once():
         thread.join()
     assert Invitation.objects.filter(status=Status.SENT).count() == 30
     assert OutgoingEmail.objects.filter(template="emails/feedback/invitation").count() == 30
+
+
+def test_a_care_models_annual_review_done_invites_nobody(account_manager, django_capture_on_commit_callbacks):
+    contact = ContactFactory(email="arvio@example.fi", is_decision_maker=True)
+    follow_up = FollowUpFactory(
+        organisation=contact.organisation, owner=account_manager, contact=contact, kind=FollowUp.Kind.ANNUAL_REVIEW
+    )
+    follow_up.channel = "phone"
+    with django_capture_on_commit_callbacks(execute=True):
+        followup_complete(follow_up=follow_up, actor=account_manager, new_needs=[])
+    assert not Invitation.objects.filter(follow_up=follow_up).exists()

@@ -15,6 +15,7 @@ from care_plans.models import CarePlan, FollowUp
 from care_plans.tests.factories import CarePlanFactory, FollowUpFactory
 from crm.models import Interaction
 from crm.tests.factories import DeliveryFactory, InteractionFactory, OrganisationFactory
+from feedback.tests.factories import ResponseFactory
 from leads.models import Lead
 from leads.tests.factories import LeadFactory
 from roadmap.live import LIVE_INDICATORS, Context, Period, share
@@ -204,10 +205,26 @@ def test_a_unit_counts_its_own_customers_and_those_of_the_units_below(management
     assert _rows("within_rhythm", management, "within", unit=parent) == {mine.pk}
 
 
-def test_nps_says_no_data_yet_until_feedback_exists(client, management):
+def test_nps_says_so_when_there_are_no_answers(client, management):
     client.force_login(management)
     page = client.get(reverse("roadmap:live_detail", args=["nps"])).content.decode()
-    assert "Ei vielä tietoja" in page
+    assert "Ei kyselyvastauksia" in page
+
+
+def test_nps_is_the_12_months_ending_on_the_periods_last_day(management):
+    organisation = OrganisationFactory()
+
+    def at(year, month, day, hour=12):
+        return datetime.datetime(year, month, day, hour, tzinfo=HELSINKI)
+
+    ResponseFactory(organisation=organisation, score=10, answered_at=at(2026, 1, 1, 0))
+    ResponseFactory(organisation=organisation, score=9, answered_at=at(2026, 12, 31, 23))
+    detractor = ResponseFactory(organisation=organisation, score=3, answered_at=at(2026, 6, 1))
+    ResponseFactory(organisation=organisation, score=10, answered_at=at(2025, 12, 31, 23))  # before the 12 months
+    result = _figure("nps", management)
+    assert (result.value, result.numerator, result.denominator) == (33, 1, 3)
+    assert _rows("nps", management, "detractor") == {detractor.pk}
+    assert len(_rows("nps", management, "")) == 3
 
 
 def test_the_drill_down_page_lists_the_rows_and_exports_them(client, management):
