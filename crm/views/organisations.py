@@ -100,7 +100,9 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "team_history": AccountTeamAssignment.objects.filter(organisation=organisation).select_related("user")[:10],
         "indirect_customers": organisation.indirect_customers.filter(is_archived=False).only(
             "pk", "name", "direct_customer_id"
-        ),
+        )
+        if organisation.has_indirect_customers
+        else [],
         "timeline_page": _timeline_page(request, organisation),
         "is_following": organisation.is_following,
         "can_edit": may_edit,
@@ -130,6 +132,10 @@ def _detail_figures(user) -> dict:
         ),
         "is_following": Exists(
             Organisation.followers.through.objects.filter(organisation=OuterRef("pk"), user_id=user.pk)
+        ),
+        # Most customers have no indirect customers: asked here, their list costs a query only when there are some.
+        "has_indirect_customers": Exists(
+            Organisation.objects.filter(direct_customer=OuterRef("pk"), is_archived=False)
         ),
     }
 
