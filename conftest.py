@@ -37,6 +37,8 @@ MIGRATION_DATA_LOADERS = [
     ("segments.migrations.0003_care_model_languages", "load"),
     ("segments.migrations.0006_care_models_by_group", "load"),
     ("care_plans.migrations.0005_step_titles_in_languages_followup_title_message", "load"),
+    ("crm.migrations.0017_contact_roles_delivery_contacts_nps", "add_roles"),
+    ("feedback.migrations.0001_initial", "shipped_data"),
 ]
 
 
